@@ -1,0 +1,46 @@
+# Temaplan. Every target sets itself up: the virtual environment is created and filled on demand.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := config.settings
+
+.PHONY: run test bench lint install install-dev clean
+
+# The runtime install, redone whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+# The runtime install plus the test and lint tools.
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# The embedded demo: migrate, load Asker and Bærum (idempotent), serve on 127.0.0.1:$(PORT).
+run: install
+	DEBUG=$${DEBUG:-1} $(BIN)/temaplan migrate --noinput
+	DEBUG=$${DEBUG:-1} $(BIN)/temaplan demo
+	@echo "Temaplan kjører på http://127.0.0.1:$(PORT)/  (stopp med Ctrl+C)"
+	DEBUG=$${DEBUG:-1} $(BIN)/temaplan runserver --noreload 127.0.0.1:$(PORT)
+
+# The whole test suite (browser tests included when Chromium is installed; CI insists on them).
+test: install-dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Benchmarks: medians and ratios, printed. Not part of `make test`.
+bench: install-dev
+	DEBUG=1 $(BIN)/python bench/plan_page.py
+
+# Style and static checks.
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) var/static .pytest_cache

@@ -1,0 +1,9 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("temaplan.web.urls")),
+    path("konto/", include("temaplan.accounts.urls")),
+    path("", include("temaplan.plans.urls")),
+    path("admin/", admin.site.urls),
+]

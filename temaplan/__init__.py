@@ -1,0 +1,1 @@
+"""Temaplan: follow-up of a municipality's thematic plan for business development."""

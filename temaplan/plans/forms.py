@@ -1,0 +1,89 @@
+"""Forms for the plan and its parts. Each carries the version the editor started from."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Ambition, FocusArea, Plan, Premise, Strategy
+
+
+class VersionedForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+    def changes(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+    def expected_version(self) -> int:
+        return self.cleaned_data.get("version") or 0
+
+
+class PlanForm(VersionedForm):
+    class Meta:
+        model = Plan
+        fields = [
+            "name",
+            "first_year",
+            "last_year",
+            "status",
+            "adopted_on",
+            "decision_reference",
+            "document_url",
+        ]
+        widgets = {"adopted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class PartForm(VersionedForm):
+    """A form for a plan part; it knows its plan so it can check rules within the plan."""
+
+    def __init__(self, *args, plan: Plan, **kwargs):
+        self.plan = plan
+        super().__init__(*args, **kwargs)
+
+
+class AmbitionForm(PartForm):
+    class Meta:
+        model = Ambition
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class FocusAreaForm(PartForm):
+    class Meta:
+        model = FocusArea
+        fields = ["number", "name", "description", "influence", "importance", "placement_is_example"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_number(self):
+        number = self.cleaned_data["number"]
+        taken = FocusArea.objects.filter(plan=self.plan, number=number).exclude(
+            pk=self.instance.pk
+        )
+        if taken.exists():
+            raise forms.ValidationError(
+                _("Planen har allerede et innsatsområde med nummer %(number)s."),
+                params={"number": number},
+            )
+        return number
+
+
+class StrategyForm(PartForm):
+    class Meta:
+        model = Strategy
+        fields = ["focus_area", "code", "text", "is_example"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["focus_area"].queryset = FocusArea.objects.filter(plan=self.plan)
+        self.fields["focus_area"].empty_label = None
+
+
+class PremiseForm(PartForm):
+    class Meta:
+        model = Premise
+        fields = ["name", "description", "influence", "importance"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}

@@ -1,0 +1,88 @@
+"""Writes to a plan and its parts. Views call these; no business rule lives in a view.
+
+Every update compares the version the editor started from with the stored one inside a
+locked transaction, so the second of two simultaneous saves is refused, never applied.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from django.db import models, transaction
+from django.db.models import Max
+
+from temaplan.accounts.models import Municipality
+
+from .models import Plan, PlanPart, Strategy
+
+EDIT_CONFLICT_MESSAGE = (
+    "Noen andre har endret dette mens du redigerte. Endringen din er ikke lagret: "
+    "se den nye versjonen og gjør endringen på nytt."
+)
+DELETED_MEANWHILE_MESSAGE = "Dette er slettet av noen andre mens du redigerte."
+
+
+class EditConflict(Exception):
+    """The row changed (or vanished) after the editor opened it."""
+
+
+def plan_create(*, municipality: Municipality, data: dict[str, Any]) -> Plan:
+    plan = Plan(municipality=municipality, **data)
+    plan.full_clean()
+    plan.save()
+    return plan
+
+
+def record_update(
+    *, record: models.Model, changes: dict[str, Any], expected_version: int
+) -> models.Model:
+    """Apply changes to a versioned row if nobody else saved it since expected_version."""
+    model = type(record)
+    with transaction.atomic():
+        current = model._default_manager.select_for_update().filter(pk=record.pk).first()
+        if current is None:
+            raise EditConflict(DELETED_MEANWHILE_MESSAGE)
+        if current.version != expected_version:
+            raise EditConflict(EDIT_CONFLICT_MESSAGE)
+        for field, value in changes.items():
+            setattr(current, field, value)
+        current.version += 1
+        current.full_clean()
+        current.save()
+    return current
+
+
+def siblings_of(part: PlanPart) -> models.QuerySet:
+    """The rows a part is ordered among: strategies within their focus area, others per plan."""
+    model = type(part)
+    if isinstance(part, Strategy):
+        return model._default_manager.filter(focus_area_id=part.focus_area_id)
+    return model._default_manager.filter(plan_id=part.plan_id)  # type: ignore[attr-defined]
+
+
+def part_create(*, plan: Plan, model: type[PlanPart], data: dict[str, Any]) -> PlanPart:
+    part = model(plan=plan, municipality_id=plan.municipality_id, **data)  # type: ignore[misc]
+    with transaction.atomic():
+        last = siblings_of(part).aggregate(last=Max("position"))["last"]
+        part.position = 0 if last is None else last + 1
+        part.full_clean()
+        part.save()
+    return part
+
+
+def part_delete(*, part: PlanPart) -> None:
+    part.delete()
+
+
+def part_move(*, part: PlanPart, direction: Literal["up", "down"]) -> None:
+    """Swap a part with its neighbour. Positions are renumbered 0..n-1 on the way."""
+    with transaction.atomic():
+        ordered = list(siblings_of(part).select_for_update().order_by("position", "id"))
+        index = next(i for i, row in enumerate(ordered) if row.pk == part.pk)
+        target = index - 1 if direction == "up" else index + 1
+        if 0 <= target < len(ordered):
+            ordered[index], ordered[target] = ordered[target], ordered[index]
+        for position, row in enumerate(ordered):
+            if row.position != position:
+                row.position = position
+                row.save(update_fields=["position"])
