@@ -172,6 +172,9 @@ LOCALE_PATHS = [BASE_DIR / "temaplan" / "locale"]
 # --- Static files ---------------------------------------------------------------------------
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+if DEBUG:
+    # WhiteNoise warns on every request when the folder is missing; collectstatic fills it.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -13,6 +13,11 @@ class VersionedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+        for field in self.fields.values():
+            # "Navn må fylles ut." names the field, which Django's generic text does not.
+            field.error_messages["required"] = _("%(label)s må fylles ut.") % {
+                "label": str(field.label).capitalize()
+            }
 
     def changes(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k != "version"}
@@ -22,6 +27,10 @@ class VersionedForm(forms.ModelForm):
 
 
 class PlanForm(VersionedForm):
+    document_url = forms.URLField(
+        label=_("lenke til plandokumentet"), required=False, assume_scheme="https"
+    )
+
     class Meta:
         model = Plan
         fields = [
