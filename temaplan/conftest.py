@@ -13,9 +13,13 @@ from temaplan.demo.services import demo_load
 ASKER_PLAN_NAME = "Temaplan næring 2020–2032"
 
 
+# Tests need no slow password hashing; the demo loaded once below must use the same hasher.
+FAST_HASHING = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHING
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +27,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo once into the test database; each test then runs in a rolled-back
     transaction on top of it. (Transactional tests, which pytest-django runs last, flush it
     and load what they need themselves.)"""
-    with django_db_blocker.unblock():
+    from django.test import override_settings
+
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHING):
         demo_load(password="demo")
 
 

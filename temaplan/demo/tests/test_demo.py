@@ -1,0 +1,89 @@
+"""`temaplan demo` loads Asker and Bærum from the seed plan, and running it again changes nothing."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.core import serializers
+
+from temaplan.accounts.models import Membership, Municipality
+from temaplan.demo.management.commands.demo import REFUSED_WITHOUT_DEBUG
+from temaplan.plans.models import Ambition, FocusArea, Plan, Premise, Strategy
+
+MODELS = [Municipality, Membership, Plan, Ambition, FocusArea, Strategy, Premise]
+
+
+def snapshot() -> str:
+    from django.contrib.auth import get_user_model
+
+    rows = []
+    for model in [get_user_model(), *MODELS]:
+        rows.append(serializers.serialize("json", model.objects.order_by("pk")))
+        history = getattr(model, "history", None)
+        if history is not None:
+            rows.append(str(history.count()))
+    return "\n".join(rows)
+
+
+def test_the_demo_has_the_asker_plan_of_the_seed(asker_plan):
+    assert asker_plan.municipality.number == "3203"
+    assert (asker_plan.first_year, asker_plan.last_year) == (2020, 2032)
+    assert asker_plan.ambitions.count() == 5
+    assert [a.name for a in asker_plan.focus_areas.order_by("number")] == [
+        "Eksisterende næringer",
+        "Gründerskap og innovasjonsmiljøer",
+        "Landbruk",
+        "Opplevelsesnæringer",
+        "Nye næringer",
+        "Grønn konkurransekraft",
+        "Samarbeid og nettverk",
+        "Omdømme og synlighet",
+    ]
+    assert asker_plan.strategies.count() == 43
+    assert list(asker_plan.premises.values_list("name", flat=True)) == [
+        "Infrastruktur og samferdsel",
+        "Arealer og arealbestemmelser",
+    ]
+
+
+def test_what_the_presentation_does_not_give_is_marked_as_example(asker_plan):
+    assert not asker_plan.strategies.filter(is_example=False).exists()
+    assert not asker_plan.focus_areas.filter(placement_is_example=False).exists()
+    assert "Eksempel" in Plan.objects.get(municipality__number="3201").name
+
+
+def test_the_demo_has_three_users_in_two_municipalities(demo):
+    roles = set(Membership.objects.values_list("user__username", "municipality__number", "role"))
+    assert roles == {
+        ("asker-redaktor", "3203", "editor"),
+        ("asker-leser", "3203", "viewer"),
+        ("baerum-redaktor", "3201", "editor"),
+    }
+
+
+def test_running_the_demo_twice_gives_the_same_database(demo, settings):
+    settings.DEBUG = True
+    call_command("demo", stdout=open("/dev/null", "w"))
+    before = snapshot()
+    call_command("demo", stdout=open("/dev/null", "w"))
+    assert snapshot() == before
+
+
+def test_the_demo_password_comes_from_the_setting(demo, settings):
+    from django.contrib.auth import get_user_model
+
+    settings.DEBUG = True
+    settings.TEMAPLAN_DEMO_PASSWORD = "hemmelig-demo"
+    call_command("demo", stdout=open("/dev/null", "w"))
+    assert get_user_model().objects.get(username="asker-leser").check_password("hemmelig-demo")
+
+
+def test_the_demo_refuses_to_run_with_debug_off(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG er av"):
+        call_command("demo")
+    assert REFUSED_WITHOUT_DEBUG.startswith("Demoen lastes ikke")
+
+
+def test_the_demo_runs_with_debug_off_when_forced(db, settings):
+    settings.DEBUG = False
+    call_command("demo", "--force", stdout=open("/dev/null", "w"))
+    assert Plan.objects.filter(municipality__number="3203").count() == 1
