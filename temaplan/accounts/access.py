@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest
 
-from .models import Membership, Municipality, ROLES_THAT_EDIT
+from .models import ROLES_THAT_EDIT, Membership, Municipality
 
 M = TypeVar("M", bound=models.Model)
 

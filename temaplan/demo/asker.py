@@ -34,65 +34,121 @@ ASKER_AMBITIONS = [
 # (number, name, description, influence, importance, example strategy texts)
 # Counts per area are examples that add up to the plan's 43 strategies.
 ASKER_FOCUS_AREAS = [
-    (1, "Eksisterende næringer", "Unntatt landbruk og opplevelsesnæringer.", 3, 5, [
-        "Etablere faste bedriftsbesøk og en kontaktperson for større virksomheter.",
-        "Gi raske og forutsigbare svar i plan- og byggesaker for næringslivet.",
-        "Legge til rette for at bedrifter kan vokse i kommunen framfor å flytte ut.",
-        "Styrke samspillet mellom næringsliv og videregående opplæring om kompetansebehov.",
-        "Bruke kommunens innkjøp til å utvikle lokale leverandører innenfor regelverket.",
-        "Kartlegge næringsarealer som kan fortettes eller transformeres.",
-        "Følge opp næringslivets behov i kommunens digitale tjenester.",
-    ]),
-    (2, "Gründerskap og innovasjonsmiljøer", "", 4, 4, [
-        "Tilby en tydelig førstelinje for gründere med veiledning og kurs.",
-        "Støtte etablering og drift av inkubatorer og kontorfellesskap.",
-        "Knytte gründere til mentorer og investorer i regionen.",
-        "Gjøre kommunens egne utfordringer tilgjengelige for innovative leverandører.",
-        "Synliggjøre gründermiljøene i alle deler av kommunen.",
-        "Samarbeide med skoler om entreprenørskap i utdanningen.",
-    ]),
-    (3, "Landbruk", "", 2, 2, [
-        "Verne dyrket mark og begrense omdisponering av jordbruksarealer.",
-        "Støtte utvikling av tilleggsnæringer på gårdene.",
-        "Legge til rette for lokal mat i kommunens egne kjøkken.",
-        "Stimulere til samarbeid mellom landbruk og reiseliv.",
-    ]),
-    (4, "Opplevelsesnæringer", "Reiseliv, kultur, kystkultur og historie.", 3, 3, [
-        "Utarbeide en strategi for opplevelsesnæringen basert på kystkultur og historie.",
-        "Utvikle besøksmål langs kysten i samarbeid med næringen.",
-        "Samordne markedsføring av arrangementer og attraksjoner.",
-        "Legge til rette for overnatting og servering i distriktene.",
-        "Ta vare på kulturminner som grunnlag for verdiskaping.",
-    ]),
-    (5, "Nye næringer", "", 4, 3, [
-        "Utrede et næringsutviklingsfond med særlig innsats i Asker syd.",
-        "Etablere en «Invester i Asker»-funksjon for å skape og tiltrekke investeringer.",
-        "Kartlegge muligheter innenfor havnæringer og ny teknologi.",
-        "Tiltrekke kunnskapsbedrifter med attraktive arealer nær kollektivknutepunkt.",
-        "Følge opp næringsanalysens anbefalinger om vekstbransjer.",
-        "Legge til rette for testarenaer der kommunen kan være pilotkunde.",
-    ]),
-    (6, "Grønn konkurransekraft", "", 2, 4, [
-        "Utrede et campus for bærekraft og sirkulærøkonomi.",
-        "Ta en nasjonal posisjon innen sirkulærøkonomi innen fem til seks år.",
-        "Stille klima- og miljøkrav i kommunens anskaffelser.",
-        "Støtte bedrifters omstilling til lavutslippsløsninger.",
-        "Legge til rette for gjenbruk av masser og materialer i bygg og anlegg.",
-    ]),
-    (7, "Samarbeid og nettverk", "", 5, 3, [
-        "Inngå partnerskapsavtaler med eksterne kompetansemiljøer.",
-        "Holde faste dialogmøter med næringsforeningene.",
-        "Samarbeide med nabokommuner og fylket om regional næringsutvikling.",
-        "Bygge nettverk mellom bedrifter i samme bransje.",
-        "Involvere næringslivet tidlig i kommunens planarbeid.",
-    ]),
-    (8, "Omdømme og synlighet", "Omdømme som sted å bo, besøke og drive næring.", 5, 4, [
-        "Bygge omdømme målrettet rundt lokale fortrinn, også i nye medier.",
-        "Fortelle gode historier om bedrifter i kommunen.",
-        "Utvikle en felles merkevare for Asker som næringskommune.",
-        "Måle omdømmet jevnlig og bruke resultatene i arbeidet.",
-        "Utvikle en servicekultur i hele organisasjonen, særlig der kommunen er myndighet.",
-    ]),
+    (
+        1,
+        "Eksisterende næringer",
+        "Unntatt landbruk og opplevelsesnæringer.",
+        3,
+        5,
+        [
+            "Etablere faste bedriftsbesøk og en kontaktperson for større virksomheter.",
+            "Gi raske og forutsigbare svar i plan- og byggesaker for næringslivet.",
+            "Legge til rette for at bedrifter kan vokse i kommunen framfor å flytte ut.",
+            "Styrke samspillet mellom næringsliv og videregående opplæring om kompetansebehov.",
+            "Bruke kommunens innkjøp til å utvikle lokale leverandører innenfor regelverket.",
+            "Kartlegge næringsarealer som kan fortettes eller transformeres.",
+            "Følge opp næringslivets behov i kommunens digitale tjenester.",
+        ],
+    ),
+    (
+        2,
+        "Gründerskap og innovasjonsmiljøer",
+        "",
+        4,
+        4,
+        [
+            "Tilby en tydelig førstelinje for gründere med veiledning og kurs.",
+            "Støtte etablering og drift av inkubatorer og kontorfellesskap.",
+            "Knytte gründere til mentorer og investorer i regionen.",
+            "Gjøre kommunens egne utfordringer tilgjengelige for innovative leverandører.",
+            "Synliggjøre gründermiljøene i alle deler av kommunen.",
+            "Samarbeide med skoler om entreprenørskap i utdanningen.",
+        ],
+    ),
+    (
+        3,
+        "Landbruk",
+        "",
+        2,
+        2,
+        [
+            "Verne dyrket mark og begrense omdisponering av jordbruksarealer.",
+            "Støtte utvikling av tilleggsnæringer på gårdene.",
+            "Legge til rette for lokal mat i kommunens egne kjøkken.",
+            "Stimulere til samarbeid mellom landbruk og reiseliv.",
+        ],
+    ),
+    (
+        4,
+        "Opplevelsesnæringer",
+        "Reiseliv, kultur, kystkultur og historie.",
+        3,
+        3,
+        [
+            "Utarbeide en strategi for opplevelsesnæringen basert på kystkultur og historie.",
+            "Utvikle besøksmål langs kysten i samarbeid med næringen.",
+            "Samordne markedsføring av arrangementer og attraksjoner.",
+            "Legge til rette for overnatting og servering i distriktene.",
+            "Ta vare på kulturminner som grunnlag for verdiskaping.",
+        ],
+    ),
+    (
+        5,
+        "Nye næringer",
+        "",
+        4,
+        3,
+        [
+            "Utrede et næringsutviklingsfond med særlig innsats i Asker syd.",
+            "Etablere en «Invester i Asker»-funksjon for å skape og tiltrekke investeringer.",
+            "Kartlegge muligheter innenfor havnæringer og ny teknologi.",
+            "Tiltrekke kunnskapsbedrifter med attraktive arealer nær kollektivknutepunkt.",
+            "Følge opp næringsanalysens anbefalinger om vekstbransjer.",
+            "Legge til rette for testarenaer der kommunen kan være pilotkunde.",
+        ],
+    ),
+    (
+        6,
+        "Grønn konkurransekraft",
+        "",
+        2,
+        4,
+        [
+            "Utrede et campus for bærekraft og sirkulærøkonomi.",
+            "Ta en nasjonal posisjon innen sirkulærøkonomi innen fem til seks år.",
+            "Stille klima- og miljøkrav i kommunens anskaffelser.",
+            "Støtte bedrifters omstilling til lavutslippsløsninger.",
+            "Legge til rette for gjenbruk av masser og materialer i bygg og anlegg.",
+        ],
+    ),
+    (
+        7,
+        "Samarbeid og nettverk",
+        "",
+        5,
+        3,
+        [
+            "Inngå partnerskapsavtaler med eksterne kompetansemiljøer.",
+            "Holde faste dialogmøter med næringsforeningene.",
+            "Samarbeide med nabokommuner og fylket om regional næringsutvikling.",
+            "Bygge nettverk mellom bedrifter i samme bransje.",
+            "Involvere næringslivet tidlig i kommunens planarbeid.",
+        ],
+    ),
+    (
+        8,
+        "Omdømme og synlighet",
+        "Omdømme som sted å bo, besøke og drive næring.",
+        5,
+        4,
+        [
+            "Bygge omdømme målrettet rundt lokale fortrinn, også i nye medier.",
+            "Fortelle gode historier om bedrifter i kommunen.",
+            "Utvikle en felles merkevare for Asker som næringskommune.",
+            "Måle omdømmet jevnlig og bruke resultatene i arbeidet.",
+            "Utvikle en servicekultur i hele organisasjonen, særlig der kommunen er myndighet.",
+        ],
+    ),
 ]
 
 ASKER_PREMISES = [
@@ -118,18 +174,39 @@ BAERUM_AMBITIONS = [
 ]
 
 BAERUM_FOCUS_AREAS = [
-    (1, "Kunnskapsnæringer", "", 3, 5, [
-        "Samarbeide med forskningsmiljøene på Fornebu.",
-        "Tiltrekke hovedkontorer med gode arealer nær bane.",
-    ]),
-    (2, "Grønn omstilling", "", 3, 4, [
-        "Støtte bedrifter som tar i bruk sirkulære forretningsmodeller.",
-        "Stille miljøkrav i kommunens innkjøp.",
-    ]),
-    (3, "Levende sentrum", "", 4, 3, [
-        "Utvikle handel og service i lokalsentrene.",
-        "Legge til rette for kultur og arrangementer.",
-    ]),
+    (
+        1,
+        "Kunnskapsnæringer",
+        "",
+        3,
+        5,
+        [
+            "Samarbeide med forskningsmiljøene på Fornebu.",
+            "Tiltrekke hovedkontorer med gode arealer nær bane.",
+        ],
+    ),
+    (
+        2,
+        "Grønn omstilling",
+        "",
+        3,
+        4,
+        [
+            "Støtte bedrifter som tar i bruk sirkulære forretningsmodeller.",
+            "Stille miljøkrav i kommunens innkjøp.",
+        ],
+    ),
+    (
+        3,
+        "Levende sentrum",
+        "",
+        4,
+        3,
+        [
+            "Utvikle handel og service i lokalsentrene.",
+            "Legge til rette for kultur og arrangementer.",
+        ],
+    ),
 ]
 
 BAERUM_PREMISES = [("Regional transport", "Premiss utenfor planen.", 1, 4)]

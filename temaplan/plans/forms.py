@@ -63,14 +63,19 @@ class AmbitionForm(PartForm):
 class FocusAreaForm(PartForm):
     class Meta:
         model = FocusArea
-        fields = ["number", "name", "description", "influence", "importance", "placement_is_example"]
+        fields = [
+            "number",
+            "name",
+            "description",
+            "influence",
+            "importance",
+            "placement_is_example",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
     def clean_number(self):
         number = self.cleaned_data["number"]
-        taken = FocusArea.objects.filter(plan=self.plan, number=number).exclude(
-            pk=self.instance.pk
-        )
+        taken = FocusArea.objects.filter(plan=self.plan, number=number).exclude(pk=self.instance.pk)
         if taken.exists():
             raise forms.ValidationError(
                 _("Planen har allerede et innsatsområde med nummer %(number)s."),

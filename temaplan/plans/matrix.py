@@ -91,7 +91,11 @@ def influence_matrix_spec(points: list[MatrixPoint], *, width: int = 460) -> dic
                         "field": "strategies",
                         "type": "quantitative",
                         "scale": {"range": [250, 1400], "zero": True},
-                        "legend": {"title": "Antall strategier", "orient": "bottom", "tickCount": 4},
+                        "legend": {
+                            "title": "Antall strategier",
+                            "orient": "bottom",
+                            "tickCount": 4,
+                        },
                     },
                 },
             },

@@ -33,6 +33,11 @@ def plan_create(*, municipality: Municipality, data: dict[str, Any]) -> Plan:
     return plan
 
 
+def plan_delete(*, plan: Plan) -> None:
+    """Delete a plan with all its parts; the change history keeps what it held."""
+    plan.delete()
+
+
 def record_update(
     *, record: models.Model, changes: dict[str, Any], expected_version: int
 ) -> models.Model:

@@ -17,10 +17,10 @@ from temaplan.web.charts import render_svg
 
 from . import services
 from .forms import PlanForm
+from .history import plan_history_entries
 from .matrix import influence_matrix_spec
 from .models import Plan
 from .parts import PartKind
-from .history import plan_history_entries
 from .queries import plan_contents
 
 TEMPLATE = "plans/plan_detail.html"
@@ -48,7 +48,8 @@ def _render_plan(
         "plan": plan,
         "contents": contents,
         "can_edit": access.can_edit(request, plan.municipality_id),
-        "matrix_svg": render_svg(
+        # A callable, so fragments that do not show the matrix never render it.
+        "matrix_svg": lambda: render_svg(
             influence_matrix_spec(contents.matrix_points()), title_id="matrix-title"
         ),
         **editing,
@@ -131,7 +132,7 @@ def plan_delete(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id, edit=True)
     if request.method == "POST":
         number = plan.municipality.number
-        plan.delete()
+        services.plan_delete(plan=plan)
         messages.success(request, f"Planen «{plan.name}» er slettet.")
         return redirect("plans:municipality", number=number)
     return render(request, "plans/plan_confirm_delete.html", {"plan": plan})

@@ -13,9 +13,7 @@ def test_the_login_page_is_in_norwegian(client, demo):
 
 def test_a_good_login_leads_to_the_page_asked_for(client, asker_plan):
     target = reverse("plans:plan_detail", args=[asker_plan.pk])
-    response = client.post(
-        LOGIN, {"username": "asker-leser", "password": "demo", "next": target}
-    )
+    response = client.post(LOGIN, {"username": "asker-leser", "password": "demo", "next": target})
     assert response.status_code == 302 and response["Location"] == target
     assert client.get(target).status_code == 200
 

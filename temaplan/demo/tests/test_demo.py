@@ -1,8 +1,8 @@
-"""`temaplan demo` loads Asker and Bærum from the seed plan, and running it again changes nothing."""
+"""`temaplan demo` loads Asker and Bærum from the seed plan; running it again changes nothing."""
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.core import serializers
+from django.core.management import CommandError, call_command
 
 from temaplan.accounts.models import Membership, Municipality
 from temaplan.demo.management.commands.demo import REFUSED_WITHOUT_DEBUG

@@ -60,11 +60,19 @@ def plan_form(**overrides):
 @pytest.mark.parametrize(
     "overrides, field, message",
     [
-        ({"first_year": 2030, "last_year": 2025}, "last_year", "Siste år kan ikke være før første år."),
+        (
+            {"first_year": 2030, "last_year": 2025},
+            "last_year",
+            "Siste år kan ikke være før første år.",
+        ),
         ({"name": ""}, "name", "Navn må fylles ut."),
         ({"first_year": 1850}, "first_year", "Året må være mellom 2000 og 2100."),
         ({"document_url": "ikke en lenke"}, "document_url", "Oppgi en gyldig nettadresse."),
-        ({"status": "tull"}, "status", "Velg et gyldig valg. tull er ikke et av de tilgjengelige valgene."),
+        (
+            {"status": "tull"},
+            "status",
+            "Velg et gyldig valg. tull er ikke et av de tilgjengelige valgene.",
+        ),
     ],
     ids=["last year before first", "empty name", "year 1850", "bad link", "unknown status"],
 )

@@ -88,8 +88,14 @@ def test_a_new_strategy_lands_in_the_chosen_focus_area(editor, asker_plan):
 def test_the_history_says_who_changed_what_and_when(editor, asker_plan):
     area = asker_plan.focus_areas.get(number=1)
     url = reverse("plans:part_edit", args=[asker_plan.pk, "innsatsomrader", area.pk])
-    data = {"number": 1, "name": "Etablert næringsliv", "description": "", "influence": 4,
-            "importance": 5, "version": area.version}
+    data = {
+        "number": 1,
+        "name": "Etablert næringsliv",
+        "description": "",
+        "influence": 4,
+        "importance": 5,
+        "version": area.version,
+    }
     assert editor.post(url, data).status_code == 302
 
     entry = plan_history_entries(asker_plan)[0]

@@ -5,8 +5,8 @@ every write; the editor of Bærum gets 404 on every Asker object; anonymous visi
 to the login page.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 from django.urls import get_resolver, reverse
@@ -32,8 +32,18 @@ def focus_area_data(plan):
 
 
 ENDPOINTS = [
-    Endpoint("municipality", "get", False, lambda p: reverse("plans:municipality", args=[p.municipality.number])),
-    Endpoint("plan_create", "get", True, lambda p: reverse("plans:plan_create", args=[p.municipality.number])),
+    Endpoint(
+        "municipality",
+        "get",
+        False,
+        lambda p: reverse("plans:municipality", args=[p.municipality.number]),
+    ),
+    Endpoint(
+        "plan_create",
+        "get",
+        True,
+        lambda p: reverse("plans:plan_create", args=[p.municipality.number]),
+    ),
     Endpoint(
         "plan_create",
         "post",
@@ -48,14 +58,27 @@ ENDPOINTS = [
         "post",
         True,
         lambda p: reverse("plans:plan_edit", args=[p.pk]),
-        lambda p: {"name": "Endret", "first_year": 2020, "last_year": 2032, "status": "adopted", "version": p.version},
+        lambda p: {
+            "name": "Endret",
+            "first_year": 2020,
+            "last_year": 2032,
+            "status": "adopted",
+            "version": p.version,
+        },
     ),
     Endpoint("plan_delete", "get", True, lambda p: reverse("plans:plan_delete", args=[p.pk])),
     Endpoint("plan_delete", "post", True, lambda p: reverse("plans:plan_delete", args=[p.pk])),
-    Endpoint("section", "get", False, lambda p: reverse("plans:section", args=[p.pk, "focus-areas"])),
+    Endpoint(
+        "section", "get", False, lambda p: reverse("plans:section", args=[p.pk, "focus-areas"])
+    ),
     Endpoint("matrix_svg", "get", False, lambda p: reverse("plans:matrix_svg", args=[p.pk])),
     Endpoint("plan_history", "get", False, lambda p: reverse("plans:plan_history", args=[p.pk])),
-    Endpoint("part_create", "get", True, lambda p: reverse("plans:part_create", args=[p.pk, "innsatsomrader"])),
+    Endpoint(
+        "part_create",
+        "get",
+        True,
+        lambda p: reverse("plans:part_create", args=[p.pk, "innsatsomrader"]),
+    ),
     Endpoint(
         "part_create",
         "post",
@@ -67,20 +90,26 @@ ENDPOINTS = [
         "part_edit",
         "get",
         True,
-        lambda p: reverse("plans:part_edit", args=[p.pk, "ambisjoner", part(p, "ambisjoner", "ambitions")]),
+        lambda p: reverse(
+            "plans:part_edit", args=[p.pk, "ambisjoner", part(p, "ambisjoner", "ambitions")]
+        ),
     ),
     Endpoint(
         "part_edit",
         "post",
         True,
-        lambda p: reverse("plans:part_edit", args=[p.pk, "ambisjoner", part(p, "ambisjoner", "ambitions")]),
+        lambda p: reverse(
+            "plans:part_edit", args=[p.pk, "ambisjoner", part(p, "ambisjoner", "ambitions")]
+        ),
         lambda p: {"text": "Endret ambisjon", "version": 1},
     ),
     Endpoint(
         "part_delete",
         "post",
         True,
-        lambda p: reverse("plans:part_delete", args=[p.pk, "premisser", part(p, "premisser", "premises")]),
+        lambda p: reverse(
+            "plans:part_delete", args=[p.pk, "premisser", part(p, "premisser", "premises")]
+        ),
     ),
     Endpoint(
         "part_move",

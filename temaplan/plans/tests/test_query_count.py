@@ -10,21 +10,37 @@ MAX_QUERIES = 10
 
 
 def plan_ten_times_the_demo(municipality) -> Plan:
-    plan = Plan.objects.create(municipality=municipality, name="Stor plan", first_year=2020, last_year=2040)
+    plan = Plan.objects.create(
+        municipality=municipality, name="Stor plan", first_year=2020, last_year=2040
+    )
     owned = {"plan": plan, "municipality": municipality}
-    Ambition.objects.bulk_create(Ambition(**owned, position=i, text=f"Ambisjon {i}") for i in range(50))
+    Ambition.objects.bulk_create(
+        Ambition(**owned, position=i, text=f"Ambisjon {i}") for i in range(50)
+    )
     areas = FocusArea.objects.bulk_create(
-        FocusArea(**owned, number=i + 1, position=i, name=f"Område {i + 1}", influence=i % 5 + 1,
-                  importance=(i // 5) % 5 + 1)
+        FocusArea(
+            **owned,
+            number=i + 1,
+            position=i,
+            name=f"Område {i + 1}",
+            influence=i % 5 + 1,
+            importance=(i // 5) % 5 + 1,
+        )
         for i in range(80)
     )
     Strategy.objects.bulk_create(
-        Strategy(**owned, focus_area=areas[i % 80], code=f"{i % 80 + 1}.{i // 80 + 1}", position=i,
-                 text=f"Strategi {i}")
+        Strategy(
+            **owned,
+            focus_area=areas[i % 80],
+            code=f"{i % 80 + 1}.{i // 80 + 1}",
+            position=i,
+            text=f"Strategi {i}",
+        )
         for i in range(430)
     )
     Premise.objects.bulk_create(
-        Premise(**owned, position=i, name=f"Premiss {i}", influence=1, importance=5) for i in range(20)
+        Premise(**owned, position=i, name=f"Premiss {i}", influence=1, importance=5)
+        for i in range(20)
     )
     return plan
 

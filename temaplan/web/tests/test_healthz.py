@@ -24,10 +24,18 @@ def healthz_in_a_fresh_process(database_url: str) -> tuple[int, dict]:
         "r = Client().get('/healthz');"
         "print(r.status_code); print(r.content.decode())"
     )
-    env = {**os.environ, "DATABASE_URL": database_url, "DEBUG": "1",
-           "DJANGO_SETTINGS_MODULE": "config.settings"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DEBUG": "1",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
     result = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
