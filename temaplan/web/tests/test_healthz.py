@@ -55,3 +55,7 @@ def test_health_is_503_when_the_sqlite_file_cannot_be_opened(tmp_path):
     status, body = healthz_in_a_fresh_process(f"sqlite:///{missing}")
     assert status == 503
     assert "unable to open database file" in body["database"]
+
+
+def test_health_answers_head_requests_for_load_balancers(client, db):
+    assert client.head("/healthz").status_code == 200

@@ -50,3 +50,22 @@ def test_debug_defaults_to_off():
     result = temaplan("check", SECRET_KEY="", ALLOWED_HOSTS="")
     assert result.returncode != 0
     assert "SECRET_KEY må settes" in result.stderr
+
+
+def test_in_production_the_health_check_is_not_redirected_to_https_but_pages_are():
+    script = (
+        "import django; django.setup();"
+        "from django.test import Client; c = Client();"
+        "print(c.get('/healthz', HTTP_HOST='temaplan.example.no').status_code);"
+        "print(c.get('/konto/logg-inn/', HTTP_HOST='temaplan.example.no').status_code)"
+    )
+    base = {k: v for k, v in os.environ.items() if k not in {"DEBUG"}}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**base, **PRODUCTION, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["200", "301"], result.stderr
