@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "csp",
     "temaplan.accounts",
     "temaplan.plans",
+    "temaplan.indicators",
     "temaplan.web",
     "temaplan.demo",
 ]

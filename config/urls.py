@@ -5,5 +5,6 @@ urlpatterns = [
     path("", include("temaplan.web.urls")),
     path("konto/", include("temaplan.accounts.urls")),
     path("", include("temaplan.plans.urls")),
+    path("", include("temaplan.indicators.urls")),
     path("admin/", admin.site.urls),
 ]

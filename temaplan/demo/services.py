@@ -10,7 +10,11 @@ from django.db import models, transaction
 from temaplan.accounts.models import Membership, Municipality
 from temaplan.plans.models import Ambition, FocusArea, Plan, Premise, Strategy
 
+from temaplan.indicators.models import Indicator
+from temaplan.indicators.services import observation_record, target_set
+
 from . import asker as data
+from .asker_indicators import ASKER_INDICATORS, FOCUS_AREAS_BY_KEY, SLIDE
 
 
 def upsert(model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]):
@@ -116,5 +120,35 @@ def demo_load(*, password: str) -> dict[str, Plan]:
             data.BAERUM_PREMISES,
         ),
     }
+    asker_indicators_load(plans["asker"])
     demo_users_load(password=password)
     return plans
+
+
+def asker_indicators_load(plan: Plan) -> None:
+    """The five indicators of the slide with every result and ambition on it."""
+    from datetime import datetime, timezone
+
+    # A fixed time, so loading the demo again records nothing new.
+    recorded = datetime(2022, 5, 1, tzinfo=timezone.utc)
+    for position, spec in enumerate(ASKER_INDICATORS):
+        definition = {k: v for k, v in spec.items() if k not in {"results", "ambitions", "key"}}
+        indicator = upsert(
+            Indicator,
+            {"plan": plan, "municipality": plan.municipality, "key": spec["key"]},
+            {**definition, "position": position},
+        )
+        areas = list(plan.focus_areas.filter(number__in=FOCUS_AREAS_BY_KEY[spec["key"]]))
+        if set(indicator.focus_areas.all()) != set(areas):
+            indicator.focus_areas.set(areas)
+        for year, value in spec["results"].items():
+            observation_record(
+                indicator=indicator,
+                year=year,
+                value=value,
+                source_note=SLIDE,
+                vintage="mai 2022",
+                now=recorded,
+            )
+        for year, (comparator, value) in spec["ambitions"].items():
+            target_set(indicator=indicator, year=year, comparator=comparator, value=value)

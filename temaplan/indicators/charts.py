@@ -1,0 +1,90 @@
+"""The indicator chart: results, the ambition path and, where there is one, the projection."""
+
+from __future__ import annotations
+
+from temaplan.web.charts import VEGA_LITE_SCHEMA
+
+from .status import Unit
+
+UNIT_TITLES = {
+    Unit.RANK: "Plassering",
+    Unit.PERCENT: "Prosent",
+    Unit.RATIO: "Prosent",
+    Unit.COUNT: "Antall",
+    Unit.DECARES: "Dekar",
+    Unit.NOK: "Kroner",
+}
+RESULT, AMBITION, PROJECTION = "Resultat", "Ambisjon", "Framskrivning"
+
+
+def indicator_chart_spec(indicator, row, forecast, *, width: int = 620) -> dict:
+    """Vega-Lite spec. `row` is the indicator's table row; `forecast` may be None."""
+    unit = Unit(indicator.unit)
+    values = []
+    for cell in row.cells:
+        if cell.value is not None:
+            values.append({"year": cell.year, "value": float(cell.value), "series": RESULT})
+    for target in indicator.targets.all():
+        if target.value is not None:
+            values.append({"year": target.year, "value": float(target.value), "series": AMBITION})
+    band = []
+    if forecast is not None:
+        last = max((c for c in row.cells if c.value is not None), key=lambda c: c.year)
+        start = {"year": last.year, "value": float(last.value), "low": float(last.value),
+                 "high": float(last.value), "series": PROJECTION}
+        band = [start] + [
+            {"year": p.year, "value": p.value, "low": p.low, "high": p.high, "series": PROJECTION}
+            for p in forecast.points
+        ]
+    years = sorted({v["year"] for v in values + band})
+    x = {
+        "field": "year",
+        "type": "quantitative",
+        "title": "År",
+        "scale": {"domain": [years[0] - 0.3, years[-1] + 0.3]} if years else {},
+        "axis": {"format": "d", "values": years, "labelFontSize": 12},
+    }
+    y = {
+        "field": "value",
+        "type": "quantitative",
+        "title": UNIT_TITLES[unit] + (" (1 er best)" if unit == Unit.RANK else ""),
+        "scale": {"reverse": unit == Unit.RANK, "zero": False},
+        "axis": {"labelFontSize": 12},
+    }
+    colour = {
+        "field": "series",
+        "type": "nominal",
+        "title": None,
+        "scale": {"domain": [RESULT, AMBITION, PROJECTION], "range": ["#1f5f8b", "#b35900", "#6b6b6b"]},
+        "legend": {"orient": "bottom", "labelFontSize": 12},
+    }
+    layers = [
+        {
+            "data": {"values": band},
+            "mark": {"type": "area", "opacity": 0.18, "color": "#6b6b6b"},
+            "encoding": {"x": x, "y": {**y, "field": "low"}, "y2": {"field": "high"}},
+        },
+        {
+            "data": {"values": band},
+            "mark": {"type": "line", "strokeDash": [2, 3], "point": True},
+            "encoding": {"x": x, "y": y, "color": colour},
+        },
+        {
+            "data": {"values": [v for v in values if v["series"] == AMBITION]},
+            "mark": {"type": "line", "strokeDash": [6, 4], "point": {"shape": "diamond", "size": 70}},
+            "encoding": {"x": x, "y": y, "color": colour},
+        },
+        {
+            "data": {"values": [v for v in values if v["series"] == RESULT]},
+            "mark": {"type": "line", "strokeWidth": 3, "point": {"size": 80, "filled": True}},
+            "encoding": {"x": x, "y": y, "color": colour},
+        },
+    ]
+    return {
+        "$schema": VEGA_LITE_SCHEMA,
+        "width": width,
+        "height": 300,
+        "background": "white",
+        "layer": layers,
+        "config": {"font": "sans-serif", "view": {"stroke": None}},
+    }

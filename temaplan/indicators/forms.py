@@ -1,0 +1,105 @@
+"""Forms for indicator definitions and for one year of an indicator (result, ambition, comment)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from temaplan.plans.forms import PartForm
+from temaplan.plans.models import FocusArea
+
+from .models import COMPARATOR_CHOICES, Indicator
+from .status import Comparator, Unit
+from .validation import value_problem
+
+NEEDS_VALUE = {c for c in Comparator if c != Comparator.BETTER_THAN_PREVIOUS}
+
+
+class IndicatorForm(PartForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "key",
+            "name",
+            "description",
+            "unit",
+            "direction",
+            "source",
+            "influence",
+            "focus_areas",
+            "report_year_offset",
+            "tolerance",
+            "goal_text",
+            "goal_comparator",
+            "goal_value",
+            "footnote",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "footnote": forms.Textarea(attrs={"rows": 2}),
+            "focus_areas": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["focus_areas"].queryset = FocusArea.objects.filter(plan=self.plan)
+
+    def clean_key(self):
+        key = self.cleaned_data["key"]
+        taken = Indicator.objects.filter(plan=self.plan, key=key).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(_("Planen har allerede en indikator med nøkkelen «%(key)s»."),
+                                        params={"key": key})
+        return key
+
+    def clean(self):
+        data = super().clean()
+        comparator = data.get("goal_comparator")
+        if comparator and comparator in NEEDS_VALUE and data.get("goal_value") is None:
+            self.add_error("goal_value", _("Det langsiktige målet trenger en verdi."))
+        return data
+
+
+class YearForm(forms.Form):
+    """Result, ambition and comment of one indicator in one year, edited together in place."""
+
+    value = forms.DecimalField(label=_("Resultat"), required=False, max_digits=16, decimal_places=4,
+                               localize=True)
+    provisional = forms.BooleanField(label=_("Foreløpig tall"), required=False)
+    source_note = forms.CharField(label=_("Kildemerknad"), required=False, max_length=300)
+    comparator = forms.ChoiceField(
+        label=_("Ambisjon"), required=False, choices=[("", _("ingen ambisjon"))] + COMPARATOR_CHOICES
+    )
+    target_value = forms.DecimalField(label=_("Ambisjonens verdi"), required=False,
+                                      max_digits=16, decimal_places=4, localize=True)
+    target_high = forms.DecimalField(label=_("Øvre grense (for «mellom»)"), required=False,
+                                     max_digits=16, decimal_places=4, localize=True)
+    comment = forms.CharField(label=_("Kommentar"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+    # The versions of the year's result, ambition and comment as the editor opened them.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, unit: Unit, **kwargs):
+        self.unit = unit
+        super().__init__(*args, **kwargs)
+
+    def clean_value(self) -> Decimal | None:
+        value = self.cleaned_data["value"]
+        if value is not None and (problem := value_problem(value, self.unit)):
+            raise forms.ValidationError(problem)
+        return value
+
+    def clean(self):
+        data = super().clean()
+        comparator = data.get("comparator")
+        if comparator in NEEDS_VALUE and data.get("target_value") is None:
+            self.add_error("target_value", _("Ambisjonen trenger en verdi."))
+        if comparator == Comparator.BETWEEN:
+            low, high = data.get("target_value"), data.get("target_high")
+            if high is None:
+                self.add_error("target_high", _("«Mellom» trenger en øvre grense."))
+            elif low is not None and high < low:
+                self.add_error("target_high", _("Øvre grense kan ikke være lavere enn nedre."))
+        return data

@@ -1,0 +1,123 @@
+"""The indicator table: rows are indicators, columns are years, each cell holds the result,
+the ambition and the status between them. Built from rows already fetched (see queries.py),
+so it costs no queries of its own whatever the plan's size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .status import Comparator, Direction, Evaluation, Status, Unit, describe_target, evaluate
+from .status import Target as Rule
+from .status import format_value
+
+# Data for year Y are expected during Y+1: before that a year is "not due yet".
+PUBLICATION_LAG_YEARS = 1
+
+
+@dataclass
+class Cell:
+    year: int
+    value: Decimal | None
+    value_text: str
+    provisional: bool
+    revised_from: list[str]  # earlier values, newest first, formatted
+    target_text: str
+    target_is_goal: bool  # measured against the long-term goal, not a yearly ambition
+    evaluation: Evaluation
+    comment: str = ""
+
+    @property
+    def has_result(self) -> bool:
+        return self.value is not None
+
+
+@dataclass
+class Row:
+    indicator: object
+    cells: list[Cell]
+    footnote_number: int | None = None
+
+    @property
+    def unit(self) -> Unit:
+        return Unit(self.indicator.unit)
+
+
+@dataclass
+class IndicatorTable:
+    years: list[int]
+    rows: list[Row]
+    footnotes: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def status_counts(self) -> dict[Status, int]:
+        counts = {status: 0 for status in Status}
+        for row in self.rows:
+            for cell in row.cells:
+                counts[cell.evaluation.status] += 1
+        return counts
+
+
+def table_years(indicators, current_year: int) -> list[int]:
+    """Every year with a result or an ambition, oldest first."""
+    years = set()
+    for indicator in indicators:
+        years.update(o.year for o in indicator.observations.all())
+        years.update(t.year for t in indicator.targets.all())
+    return sorted(years)
+
+
+def build_row(indicator, years: list[int], *, current_year: int) -> Row:
+    unit, direction = Unit(indicator.unit), Direction(indicator.direction)
+    observations = {o.year: o for o in indicator.observations.all()}
+    targets = {t.year: t for t in indicator.targets.all()}
+    comments = {c.year: c.text for c in indicator.comments.all()}
+    goal = indicator.goal_rule
+    cells = []
+    for year in years:
+        observation = observations.get(year)
+        previous = observations.get(year - 1)
+        target = targets.get(year)
+        rule: Rule | None = target.rule if target else goal
+        evaluation = evaluate(
+            target=rule,
+            value=observation.value if observation else None,
+            previous=previous.value if previous else None,
+            unit=unit,
+            direction=direction,
+            tolerance=indicator.tolerance,
+            provisional=bool(observation and observation.provisional),
+            due=year + PUBLICATION_LAG_YEARS <= current_year or observation is not None,
+            year=year,
+        )
+        revisions = observation.revisions.all() if observation else []
+        cells.append(
+            Cell(
+                year=year,
+                value=observation.value if observation else None,
+                value_text=format_value(observation.value, unit) if observation else "",
+                provisional=bool(observation and observation.provisional),
+                revised_from=[format_value(r.value, unit) for r in revisions],
+                target_text=describe_target(rule, unit, direction) if rule else "",
+                target_is_goal=target is None and goal is not None,
+                evaluation=evaluation,
+                comment=comments.get(year, ""),
+            )
+        )
+    return Row(indicator=indicator, cells=cells)
+
+
+def build_table(indicators: list, *, current_year: int, years: list[int] | None = None):
+    years = years if years is not None else table_years(indicators, current_year)
+    rows, footnotes = [], []
+    for indicator in indicators:
+        row = build_row(indicator, years, current_year=current_year)
+        if indicator.footnote:
+            footnotes.append((len(footnotes) + 1, indicator.footnote))
+            row.footnote_number = len(footnotes)
+        rows.append(row)
+    return IndicatorTable(years=years, rows=rows, footnotes=footnotes)
+
+
+__all__ = ["Cell", "Comparator", "IndicatorTable", "Row", "build_table", "build_row"]

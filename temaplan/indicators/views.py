@@ -1,0 +1,198 @@
+"""Indicator pages: the table as on the slide, one page per indicator, in-place editing."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from temaplan.accounts import access
+from temaplan.plans.models import Plan
+from temaplan.plans.services import EditConflict, part_delete
+from temaplan.web.charts import render_svg
+
+from . import services
+from .charts import indicator_chart_spec
+from .forecast import project
+from .forms import IndicatorForm, YearForm
+from .models import Indicator
+from .queries import indicators_with_data, plan_indicators
+from .status import Direction, Unit
+from .services import year_token
+from .table import build_row, build_table, table_years
+
+HTMX_INVALID = 422
+CONFLICT = 409
+
+
+def _plan(request: HttpRequest, plan_id: int, *, edit: bool = False) -> Plan:
+    return access.get_for_user(
+        request, Plan.objects.select_related("municipality"), edit=edit, pk=plan_id
+    )
+
+
+def _indicator(request: HttpRequest, indicator_id: int, *, edit: bool = False) -> Indicator:
+    queryset = indicators_with_data(Indicator.objects.select_related("plan__municipality"))
+    return access.get_for_user(request, queryset, edit=edit, pk=indicator_id)
+
+
+def current_year() -> int:
+    return timezone.localdate().year
+
+
+@require_GET
+def indicator_table(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    table = build_table(plan_indicators(plan), current_year=current_year())
+    return render(
+        request,
+        "indicators/indicator_table.html",
+        {"plan": plan, "table": table, "can_edit": access.can_edit(request, plan.municipality_id)},
+    )
+
+
+def _indicator_page(request, indicator: Indicator, *, status=200, section=None, **extra):
+    year_now = current_year()
+    plan = indicator.plan
+    known = table_years([indicator], year_now)
+    # Every year of the plan can be filled in, and the baseline years before it that have data.
+    years = sorted(set(known) | set(range(min(known + [plan.first_year]), plan.last_year + 1)))
+    row = build_row(indicator, years, current_year=year_now)
+    unit, direction = Unit(indicator.unit), Direction(indicator.direction)
+    observed = {o.year: float(o.value) for o in indicator.observations.all()}
+    targets = {t.year: t.rule for t in indicator.targets.all()}
+    last_observed = max(observed, default=year_now)
+    # Project to the years the plan has ambitions for; without any, three years ahead.
+    future = [y for y in sorted(targets) if y > last_observed] or [
+        last_observed + step for step in (1, 2, 3)
+    ]
+    forecast = project(observed, future, targets=targets, unit=unit, direction=direction)
+    context = {
+        "plan": indicator.plan,
+        "indicator": indicator,
+        "row": row,
+        "forecast": forecast,
+        "can_edit": access.can_edit(request, indicator.municipality_id),
+        "chart_svg": lambda: render_svg(
+            indicator_chart_spec(indicator, row, forecast), title_id="chart-title"
+        ),
+        **extra,
+    }
+    template = "indicators/indicator_detail.html"
+    if section and request.htmx:
+        template += f"#{section}"
+    return render(request, template, context, status=status)
+
+
+@require_GET
+def indicator_detail(request: HttpRequest, indicator_id: int) -> HttpResponse:
+    return _indicator_page(request, _indicator(request, indicator_id))
+
+
+@require_http_methods(["GET", "POST"])
+def indicator_create(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id, edit=True)
+    form = IndicatorForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        indicator = services.indicator_create(plan=plan, data=form.changes())
+        messages.success(request, f"Indikatoren «{indicator.name}» er opprettet.")
+        return redirect("indicators:detail", indicator_id=indicator.pk)
+    status = HTMX_INVALID if request.method == "POST" else 200
+    return render(
+        request, "indicators/indicator_form.html", {"plan": plan, "form": form}, status=status
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def indicator_edit(request: HttpRequest, indicator_id: int) -> HttpResponse:
+    indicator = _indicator(request, indicator_id, edit=True)
+    form = IndicatorForm(request.POST or None, plan=indicator.plan, instance=indicator)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.indicator_update(
+                    indicator=indicator,
+                    changes=form.changes(),
+                    expected_version=form.expected_version(),
+                )
+            except EditConflict as conflict:
+                form.add_error(None, str(conflict))
+                status = CONFLICT
+            else:
+                return redirect("indicators:detail", indicator_id=indicator.pk)
+        else:
+            status = HTMX_INVALID
+    return render(
+        request,
+        "indicators/indicator_form.html",
+        {"plan": indicator.plan, "form": form, "indicator": indicator},
+        status=status,
+    )
+
+
+@require_POST
+def indicator_delete(request: HttpRequest, indicator_id: int) -> HttpResponse:
+    indicator = _indicator(request, indicator_id, edit=True)
+    plan_id = indicator.plan_id
+    part_delete(part=indicator)
+    messages.success(request, f"Indikatoren «{indicator.name}» er slettet.")
+    return redirect("indicators:table", plan_id=plan_id)
+
+
+def _year_initial(indicator: Indicator, year: int) -> dict:
+    observation = next((o for o in indicator.observations.all() if o.year == year), None)
+    target = next((t for t in indicator.targets.all() if t.year == year), None)
+    comment = next((c for c in indicator.comments.all() if c.year == year), None)
+    initial = {"version": year_token(observation, target, comment)}
+    if observation:
+        initial |= {
+            "value": observation.value.normalize(),
+            "provisional": observation.provisional,
+            "source_note": observation.source_note,
+        }
+    if target:
+        initial |= {
+            "comparator": target.comparator,
+            "target_value": target.value.normalize() if target.value is not None else None,
+            "target_high": target.high.normalize() if target.high is not None else None,
+        }
+    if comment:
+        initial["comment"] = comment.text
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+def year_edit(request: HttpRequest, indicator_id: int, year: int) -> HttpResponse:
+    indicator = _indicator(request, indicator_id, edit=True)
+    plan = indicator.plan
+    if not plan.first_year - 10 <= year <= plan.last_year:
+        raise Http404("Året er utenfor planen.")
+    initial = _year_initial(indicator, year)
+    form = YearForm(request.POST or None, initial=initial, unit=Unit(indicator.unit))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.indicator_year_save(
+                    indicator=indicator,
+                    year=year,
+                    data=form.cleaned_data,
+                    expected_token=form.cleaned_data["version"] or initial["version"],
+                    user=request.user,
+                )
+            except EditConflict as conflict:
+                form.add_error(None, str(conflict))
+                status = CONFLICT
+            else:
+                if not request.htmx:
+                    return redirect("indicators:detail", indicator_id=indicator.pk)
+                fresh = _indicator(request, indicator_id)
+                return _indicator_page(request, fresh, section="years")
+        else:
+            status = HTMX_INVALID
+    return _indicator_page(
+        request, indicator, status=status, section="years", editing_year=year, form=form
+    )
