@@ -25,7 +25,9 @@ ASKER_INDICATORS = [
         "goal_value": D(10),
         "footnote": "",
         "results": {2017: D(12), 2018: D(12), 2019: D(13), 2020: D(11)},
-        "ambitions": {y: ("rank_at_most", D(v)) for y, v in {2021: 12, 2022: 12, 2023: 11, 2024: 10}.items()},
+        "ambitions": {
+            y: ("rank_at_most", D(v)) for y, v in {2021: 12, 2022: 12, 2023: 11, 2024: 10}.items()
+        },
     },
     {
         "key": "nho-rang-i-fylket",
@@ -41,7 +43,9 @@ ASKER_INDICATORS = [
         "goal_value": D(3),
         "footnote": "",
         "results": {2017: D(5), 2018: D(5), 2019: D(5), 2020: D(4)},
-        "ambitions": {y: ("rank_at_most", D(v)) for y, v in {2021: 4, 2022: 3, 2023: 3, 2024: 3}.items()},
+        "ambitions": {
+            y: ("rank_at_most", D(v)) for y, v in {2021: 4, 2022: 3, 2023: 3, 2024: 3}.items()
+        },
     },
     {
         "key": "arbeidsplassvekst-av-befolkningsvekst",
@@ -77,7 +81,8 @@ ASKER_INDICATORS = [
         "footnote": "Andelen kortreiste økte selv om det i 2020 ble færre sysselsatte.",
         "results": {2017: D("41.9"), 2018: D("42.3"), 2019: D("41.4"), 2020: D("41.7")},
         "ambitions": {
-            y: ("at_least", D(v)) for y, v in {2021: "41.4", 2022: "42.0", 2023: "42.5", 2024: "43.0"}.items()
+            y: ("at_least", D(v))
+            for y, v in {2021: "41.4", 2022: "42.0", 2023: "42.5", 2024: "43.0"}.items()
         },
     },
     {
@@ -92,7 +97,9 @@ ASKER_INDICATORS = [
         "goal_text": "høyst 15 daa i året",
         "goal_comparator": "at_most",
         "goal_value": D(15),
-        "footnote": "Tallet for 2020 var ikke tilgjengelig i mai 2022; jordvernmålet følges opp senere.",
+        "footnote": (
+            "Tallet for 2020 var ikke tilgjengelig i mai 2022; jordvernmålet følges opp senere."
+        ),
         "results": {2017: D(23), 2018: D(260), 2019: D(90)},
         "ambitions": {y: ("at_most", D(15)) for y in (2021, 2022, 2023, 2024)},
     },

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
 
 from temaplan.accounts.models import Membership, Municipality
-from temaplan.plans.models import Ambition, FocusArea, Plan, Premise, Strategy
-
 from temaplan.indicators.models import Indicator
 from temaplan.indicators.services import observation_record, target_set
+from temaplan.plans.models import Ambition, FocusArea, Plan, Premise, Strategy
 
 from . import asker as data
 from .asker_indicators import ASKER_INDICATORS, FOCUS_AREAS_BY_KEY, SLIDE
@@ -127,10 +127,10 @@ def demo_load(*, password: str) -> dict[str, Plan]:
 
 def asker_indicators_load(plan: Plan) -> None:
     """The five indicators of the slide with every result and ambition on it."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     # A fixed time, so loading the demo again records nothing new.
-    recorded = datetime(2022, 5, 1, tzinfo=timezone.utc)
+    recorded = datetime(2022, 5, 1, tzinfo=UTC)
     for position, spec in enumerate(ASKER_INDICATORS):
         definition = {k: v for k, v in spec.items() if k not in {"results", "ambitions", "key"}}
         indicator = upsert(

@@ -30,8 +30,13 @@ def indicator_chart_spec(indicator, row, forecast, *, width: int = 620) -> dict:
     band = []
     if forecast is not None:
         last = max((c for c in row.cells if c.value is not None), key=lambda c: c.year)
-        start = {"year": last.year, "value": float(last.value), "low": float(last.value),
-                 "high": float(last.value), "series": PROJECTION}
+        start = {
+            "year": last.year,
+            "value": float(last.value),
+            "low": float(last.value),
+            "high": float(last.value),
+            "series": PROJECTION,
+        }
         band = [start] + [
             {"year": p.year, "value": p.value, "low": p.low, "high": p.high, "series": PROJECTION}
             for p in forecast.points
@@ -55,7 +60,10 @@ def indicator_chart_spec(indicator, row, forecast, *, width: int = 620) -> dict:
         "field": "series",
         "type": "nominal",
         "title": None,
-        "scale": {"domain": [RESULT, AMBITION, PROJECTION], "range": ["#1f5f8b", "#b35900", "#6b6b6b"]},
+        "scale": {
+            "domain": [RESULT, AMBITION, PROJECTION],
+            "range": ["#1f5f8b", "#b35900", "#6b6b6b"],
+        },
         "legend": {"orient": "bottom", "labelFontSize": 12},
     }
     layers = [
@@ -71,7 +79,11 @@ def indicator_chart_spec(indicator, row, forecast, *, width: int = 620) -> dict:
         },
         {
             "data": {"values": [v for v in values if v["series"] == AMBITION]},
-            "mark": {"type": "line", "strokeDash": [6, 4], "point": {"shape": "diamond", "size": 70}},
+            "mark": {
+                "type": "line",
+                "strokeDash": [6, 4],
+                "point": {"shape": "diamond", "size": 70},
+            },
             "encoding": {"x": x, "y": y, "color": colour},
         },
         {

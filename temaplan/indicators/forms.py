@@ -50,8 +50,9 @@ class IndicatorForm(PartForm):
         key = self.cleaned_data["key"]
         taken = Indicator.objects.filter(plan=self.plan, key=key).exclude(pk=self.instance.pk)
         if taken.exists():
-            raise forms.ValidationError(_("Planen har allerede en indikator med nøkkelen «%(key)s»."),
-                                        params={"key": key})
+            raise forms.ValidationError(
+                _("Planen har allerede en indikator med nøkkelen «%(key)s»."), params={"key": key}
+            )
         return key
 
     def clean(self):
@@ -65,19 +66,29 @@ class IndicatorForm(PartForm):
 class YearForm(forms.Form):
     """Result, ambition and comment of one indicator in one year, edited together in place."""
 
-    value = forms.DecimalField(label=_("Resultat"), required=False, max_digits=16, decimal_places=4,
-                               localize=True)
+    value = forms.DecimalField(
+        label=_("Resultat"), required=False, max_digits=16, decimal_places=4, localize=True
+    )
     provisional = forms.BooleanField(label=_("Foreløpig tall"), required=False)
     source_note = forms.CharField(label=_("Kildemerknad"), required=False, max_length=300)
     comparator = forms.ChoiceField(
-        label=_("Ambisjon"), required=False, choices=[("", _("ingen ambisjon"))] + COMPARATOR_CHOICES
+        label=_("Ambisjon"),
+        required=False,
+        choices=[("", _("ingen ambisjon"))] + COMPARATOR_CHOICES,
     )
-    target_value = forms.DecimalField(label=_("Ambisjonens verdi"), required=False,
-                                      max_digits=16, decimal_places=4, localize=True)
-    target_high = forms.DecimalField(label=_("Øvre grense (for «mellom»)"), required=False,
-                                     max_digits=16, decimal_places=4, localize=True)
-    comment = forms.CharField(label=_("Kommentar"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 2}))
+    target_value = forms.DecimalField(
+        label=_("Ambisjonens verdi"), required=False, max_digits=16, decimal_places=4, localize=True
+    )
+    target_high = forms.DecimalField(
+        label=_("Øvre grense (for «mellom»)"),
+        required=False,
+        max_digits=16,
+        decimal_places=4,
+        localize=True,
+    )
+    comment = forms.CharField(
+        label=_("Kommentar"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     # The versions of the year's result, ambition and comment as the editor opened them.
     version = forms.CharField(widget=forms.HiddenInput, required=False)
 

@@ -16,7 +16,8 @@ from simple_history.models import HistoricalRecords
 from temaplan.accounts.models import Municipality
 from temaplan.plans.models import FocusArea, Plan, PlanPart, Versioned
 
-from .status import Comparator, Direction, Target as TargetRule, Unit
+from .status import Comparator, Direction, Unit
+from .status import Target as TargetRule
 
 DECIMAL = {"max_digits": 16, "decimal_places": 4}
 
@@ -81,7 +82,10 @@ class Indicator(PlanPart):
     )
     source = models.CharField(_("kilde"), max_length=10, choices=Source.choices)
     influence = models.CharField(
-        _("kommunens påvirkning"), max_length=10, choices=Influence.choices, default=Influence.MEDIUM
+        _("kommunens påvirkning"),
+        max_length=10,
+        choices=Influence.choices,
+        default=Influence.MEDIUM,
     )
     focus_areas = models.ManyToManyField(
         FocusArea, blank=True, related_name="indicators", verbose_name=_("innsatsområder")
@@ -104,9 +108,7 @@ class Indicator(PlanPart):
     goal_comparator = models.CharField(
         _("langsiktig mål: sammenligning"), max_length=25, choices=COMPARATOR_CHOICES, blank=True
     )
-    goal_value = models.DecimalField(
-        _("langsiktig mål: verdi"), null=True, blank=True, **DECIMAL
-    )
+    goal_value = models.DecimalField(_("langsiktig mål: verdi"), null=True, blank=True, **DECIMAL)
     footnote = models.TextField(_("fotnote"), blank=True)
     history = HistoricalRecords()
 
@@ -187,9 +189,7 @@ class ObservationRevision(models.Model):
     """A value an observation had before it was revised."""
 
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
-    observation = models.ForeignKey(
-        Observation, on_delete=models.CASCADE, related_name="revisions"
-    )
+    observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="revisions")
     value = models.DecimalField(_("verdi"), **DECIMAL)
     provisional = models.BooleanField(_("foreløpig tall"))
     source_note = models.CharField(_("kildemerknad"), max_length=300, blank=True)
@@ -202,6 +202,9 @@ class ObservationRevision(models.Model):
 
     class Meta:
         ordering = ["observation", "-replaced_at"]
+
+    def __str__(self) -> str:
+        return f"{self.value} (erstattet {self.replaced_at:%Y-%m-%d})"
 
 
 class YearComment(Versioned):

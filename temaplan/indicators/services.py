@@ -38,7 +38,9 @@ def indicator_update(
 ) -> Indicator:
     focus_areas = changes.pop("focus_areas", None)
     with transaction.atomic():
-        updated = record_update(record=indicator, changes=changes, expected_version=expected_version)
+        updated = record_update(
+            record=indicator, changes=changes, expected_version=expected_version
+        )
         if focus_areas is not None:
             updated.focus_areas.set(focus_areas)
     return updated  # type: ignore[return-value]

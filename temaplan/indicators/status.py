@@ -75,7 +75,9 @@ class Status(StrEnum):
 class Unit(StrEnum):
     RANK = "rank"
     PERCENT = "percent"  # a share, 0–100
-    RATIO = "ratio"  # a percentage that may pass 100 or go negative (job growth of population growth)
+    RATIO = (
+        "ratio"  # a percentage that may pass 100 or go negative (job growth of population growth)
+    )
     COUNT = "count"
     DECARES = "decares"
     NOK = "nok"

@@ -8,9 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .status import Comparator, Direction, Evaluation, Status, Unit, describe_target, evaluate
+from .status import (
+    Comparator,
+    Direction,
+    Evaluation,
+    Status,
+    Unit,
+    describe_target,
+    evaluate,
+    format_value,
+)
 from .status import Target as Rule
-from .status import format_value
 
 # Data for year Y are expected during Y+1: before that a year is "not due yet".
 PUBLICATION_LAG_YEARS = 1

@@ -19,8 +19,8 @@ from .forecast import project
 from .forms import IndicatorForm, YearForm
 from .models import Indicator
 from .queries import indicators_with_data, plan_indicators
-from .status import Direction, Unit
 from .services import year_token
+from .status import Direction, Unit
 from .table import build_row, build_table, table_years
 
 HTMX_INVALID = 422

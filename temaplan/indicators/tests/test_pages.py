@@ -1,8 +1,9 @@
 """Indicator pages: personas for every view, the slide's numbers, in-place editing, conflicts."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 from decimal import Decimal
-from typing import Callable
 
 import pytest
 from django.db import connection
@@ -313,7 +314,7 @@ def test_the_indicator_page_shows_a_projection_only_with_enough_points(reader, a
 def test_the_indicator_table_for_50_indicators_and_15_years_makes_at_most_15_queries(
     editor, asker_plan
 ):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     owned = {"plan": asker_plan, "municipality": asker_plan.municipality}
     made = Indicator.objects.bulk_create(
@@ -327,7 +328,7 @@ def test_the_indicator_table_for_50_indicators_and_15_years_makes_at_most_15_que
         )
         for i in range(45)
     )
-    when = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    when = datetime(2024, 1, 1, tzinfo=UTC)
     Observation.objects.bulk_create(
         Observation(
             municipality=asker_plan.municipality, indicator=ind, year=y, value=y, recorded_at=when
