@@ -58,8 +58,15 @@ class IndicatorForm(PartForm):
     def clean(self):
         data = super().clean()
         comparator = data.get("goal_comparator")
-        if comparator and comparator in NEEDS_VALUE and data.get("goal_value") is None:
+        if comparator == Comparator.BETWEEN:
+            self.add_error(
+                "goal_comparator",
+                _("Et langsiktig mål kan ikke være «mellom»; bruk årlige ambisjoner."),
+            )
+        elif comparator and comparator in NEEDS_VALUE and data.get("goal_value") is None:
             self.add_error("goal_value", _("Det langsiktige målet trenger en verdi."))
+        elif not comparator and data.get("goal_value") is not None:
+            self.add_error("goal_comparator", _("Velg hvordan verdien skal sammenlignes."))
         return data
 
 

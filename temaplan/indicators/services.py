@@ -11,6 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,6 +24,8 @@ from temaplan.plans.services import (
 )
 
 from .models import Indicator, Observation, ObservationRevision, Target, YearComment
+from .status import Unit
+from .validation import value_problem
 
 
 def indicator_create(*, plan: Plan, data: dict[str, Any]) -> Indicator:
@@ -61,6 +64,8 @@ def observation_record(
     "created", "revised" (the old value kept as a revision), "updated" (same value, new
     notes) or "unchanged"."""
     now = now or timezone.now()
+    if problem := value_problem(Decimal(value), Unit(indicator.unit)):
+        raise ValidationError({"value": problem})
     fields = {
         "value": Decimal(value),
         "provisional": provisional,
@@ -128,10 +133,10 @@ def target_set(
             target.full_clean()
             target.save()
             return target, "created"
-        if all(getattr(current, name) == value for name, value in wanted.items()):
+        if all(getattr(current, name) == wanted_value for name, wanted_value in wanted.items()):
             return current, "unchanged"
-        for name, value in wanted.items():
-            setattr(current, name, value)
+        for name, wanted_value in wanted.items():
+            setattr(current, name, wanted_value)
         current.version += 1
         current.full_clean()
         current.save()
@@ -189,7 +194,7 @@ def indicator_year_save(
                 value=data["value"],
                 provisional=data.get("provisional", False),
                 source_note=data.get("source_note", ""),
-                vintage=f"registrert av {user.get_username()}" if user else "",
+                vintage=(f"registrert av {user.get_username()}" if user else "")[:100],
                 user=user,
             )
         if data.get("comparator"):

@@ -13,10 +13,11 @@ from temaplan.plans.models import Plan
 from temaplan.plans.services import EditConflict, part_delete
 from temaplan.web.charts import render_svg
 
-from . import services
+from . import excel, services
 from .charts import indicator_chart_spec
 from .forecast import project
 from .forms import IndicatorForm, YearForm
+from .importing import import_workbook
 from .models import Indicator
 from .queries import indicators_with_data, plan_indicators
 from .services import year_token
@@ -24,6 +25,7 @@ from .status import Direction, Unit
 from .table import build_row, build_table, table_years
 
 HTMX_INVALID = 422
+NO_FILE_CHOSEN = "Velg en Excel-fil (.xlsx) å laste opp."
 CONFLICT = 409
 
 
@@ -195,4 +197,45 @@ def year_edit(request: HttpRequest, indicator_id: int, year: int) -> HttpRespons
             status = HTMX_INVALID
     return _indicator_page(
         request, indicator, status=status, section="years", editing_year=year, form=form
+    )
+
+
+@require_GET
+def excel_export(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    response = HttpResponse(
+        excel.workbook_bytes(plan),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    filename = f"indikatorer-{plan.municipality.number}-{plan.pk}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def excel_import(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Upload a workbook: all or nothing, every error listed by sheet, row and column."""
+    plan = _plan(request, plan_id, edit=True)
+    errors: list[str] = []
+    status = 200
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            errors = [NO_FILE_CHOSEN]
+        elif upload.size > excel.MAX_FILE_BYTES:
+            errors = [excel.FILE_TOO_LARGE]
+        else:
+            try:
+                summary = import_workbook(plan=plan, data=upload.read(), user=request.user)
+            except excel.ImportRejected as rejected:
+                errors = [str(error) for error in rejected.errors]
+            else:
+                messages.success(request, f"Importert fra «{upload.name}»: {summary}")
+                return redirect("indicators:table", plan_id=plan.pk)
+        status = HTMX_INVALID
+    return render(
+        request,
+        "indicators/excel_import.html",
+        {"plan": plan, "errors": errors, "max_mb": excel.MAX_FILE_BYTES // (1024 * 1024)},
+        status=status,
     )
