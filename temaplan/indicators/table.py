@@ -31,9 +31,10 @@ class Cell:
     value_text: str
     provisional: bool
     revised_from: list[str]  # earlier values, newest first, formatted
-    target_text: str
-    target_is_goal: bool  # measured against the long-term goal, not a yearly ambition
+    target_text: str  # the ambition stated for this year, as the plan states it
+    target_is_goal: bool  # the result is measured against the long-term goal
     evaluation: Evaluation
+    measured_against: str = ""  # what the status compares with, and where it comes from
     comment: str = ""
 
     @property
@@ -86,7 +87,10 @@ def build_row(indicator, years: list[int], *, current_year: int) -> Row:
     for year in years:
         observation = observations.get(year)
         previous = observations.get(year - 1)
-        target = targets.get(year)
+        # A source that publishes under a later year's name (Kommune-NM edition N = data year
+        # N−1) has its ambitions stated per edition: measure the data year against its edition.
+        report_year = year + indicator.report_year_offset
+        target = targets.get(report_year)
         rule: Rule | None = target.rule if target else goal
         evaluation = evaluate(
             target=rule,
@@ -100,6 +104,7 @@ def build_row(indicator, years: list[int], *, current_year: int) -> Row:
             year=year,
         )
         revisions = observation.revisions.all() if observation else []
+        stated = targets.get(year)
         cells.append(
             Cell(
                 year=year,
@@ -107,13 +112,27 @@ def build_row(indicator, years: list[int], *, current_year: int) -> Row:
                 value_text=format_value(observation.value, unit) if observation else "",
                 provisional=bool(observation and observation.provisional),
                 revised_from=[format_value(r.value, unit) for r in revisions],
-                target_text=describe_target(rule, unit, direction) if rule else "",
+                target_text=describe_target(stated.rule, unit, direction) if stated else "",
                 target_is_goal=target is None and goal is not None,
                 evaluation=evaluation,
+                measured_against=_measured_against(
+                    rule, target, report_year, year, unit, direction
+                ),
                 comment=comments.get(year, ""),
             )
         )
     return Row(indicator=indicator, cells=cells)
+
+
+def _measured_against(rule, target, report_year, year, unit, direction) -> str:
+    if rule is None:
+        return ""
+    text = describe_target(rule, unit, direction)
+    if target is None:
+        return f"{text} (langsiktig mål)"
+    if report_year != year:
+        return f"{text} (ambisjon for utgave {report_year})"
+    return text
 
 
 def build_table(indicators: list, *, current_year: int, years: list[int] | None = None):

@@ -59,7 +59,8 @@ def test_show_as_json_gives_every_number_of_the_slide(demo):
         "value": 41.7,
         "provisional": False,
         "target": None,
-        "target_text": "høyere enn året før",
+        "target_text": "",
+        "measured_against": "høyere enn året før (langsiktig mål)",
         "status": "green",
         "reason": "41,7\u00a0%, ambisjon høyere enn året før (41,4\u00a0%): grønn.",
     }

@@ -207,26 +207,35 @@ def test_the_demo_table_reproduces_every_number_of_the_slide(reader, asker_plan)
 @pytest.mark.parametrize(
     "key, statuses",
     [
-        ("nho-kommune-nm-rang", ["amber", "amber", "red", "amber"]),
-        ("nho-rang-i-fylket", ["red", "red", "red", "amber"]),
+        ("nho-kommune-nm-rang", ["amber", "amber", "red", "green"]),
+        ("nho-rang-i-fylket", ["red", "red", "red", "green"]),
         ("arbeidsplassvekst-av-befolkningsvekst", ["green", "green", "amber", "red"]),
         ("andel-sysselsatt-i-egen-kommune", ["no_data", "green", "red", "green"]),
         ("omdisponert-dyrket-mark", ["red", "red", "red", "no_data"]),
     ],
 )
-def test_the_demo_statuses_follow_from_the_rules_against_the_long_term_goal(
-    reader, asker_plan, key, statuses
-):
+def test_the_demo_statuses_follow_from_the_rules(reader, asker_plan, key, statuses):
+    """Years without their own ambition are measured against the long-term goal; Kommune-NM
+    results are measured against the ambition of the edition that published them."""
     table = reader.get(reverse("indicators:table", args=[asker_plan.pk])).context["table"]
     row = next(r for r in table.rows if r.indicator.key == key)
     assert [c.evaluation.status.value for c in row.cells[:4]] == statuses
-    assert all(c.target_is_goal for c in row.cells[:4])
+    assert all(c.target_is_goal for c in row.cells[:3])
+
+
+def test_kommune_nm_2020_is_measured_against_the_ambition_for_the_2021_edition(reader, asker_plan):
+    table = reader.get(reverse("indicators:table", args=[asker_plan.pk])).context["table"]
+    cell = table.rows[0].cells[3]
+    assert cell.year == 2020
+    assert cell.evaluation.reason == "Rangert 11, ambisjon 12 eller bedre: grønn."
+    assert cell.measured_against == "12 eller bedre (ambisjon for utgave 2021)"
 
 
 def test_colour_is_never_the_only_signal(reader, asker_plan):
     page = reader.get(reverse("indicators:table", args=[asker_plan.pk])).content.decode()
     assert "✗ rød" in page and "! gul" in page and "✓ grønn" in page
-    assert "Rangert 11, ambisjon 10 eller bedre: gul (1 plass fra)." in page
+    assert "Rangert 11, ambisjon 12 eller bedre: grønn." in page
+    assert "Rangert 13, ambisjon 10 eller bedre: rød." in page
 
 
 def test_an_editor_enters_a_result_and_an_ambition_in_place(editor, asker_plan):

@@ -95,6 +95,7 @@ def indicator_years(plan: Plan, *, current_year: int) -> list[dict]:
                     "provisional": cell.provisional,
                     "target": number(target.value) if target else None,
                     "target_text": cell.target_text,
+                    "measured_against": cell.measured_against,
                     "status": str(cell.evaluation.status),
                     "reason": cell.evaluation.reason,
                 }
