@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "temaplan.accounts",
     "temaplan.plans",
     "temaplan.indicators",
+    "temaplan.statistics",
     "temaplan.web",
     "temaplan.demo",
 ]

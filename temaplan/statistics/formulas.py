@@ -1,0 +1,163 @@
+"""Indicator formulas over harmonised series. Pure: plain dicts in, plain results out.
+
+Every formula takes yearly counts that are already summed to the chosen borders (the series
+store does that), so ratios are always computed after summing, never averaged. Each is
+documented in docs/formulas.md with its SSB tables and definition.
+
+Series are `dict[int, float]` keyed by year. Population series are "1 January of the year";
+job and employment series are the fourth quarter of the year (SSB's register-based employment
+statistics, tables 11616/11618 and 03321).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+Series = Mapping[int, float]
+
+# Population growth this small (in persons, or negative) makes a share of it meaningless.
+UNSTABLE_POPULATION_GROWTH = 50
+
+
+@dataclass(frozen=True)
+class FormulaValue:
+    year: int
+    value: float | None
+    flags: tuple[str, ...] = ()
+    inputs: dict[str, float | None] = field(default_factory=dict)
+
+    @property
+    def unstable(self) -> bool:
+        return "ustabil" in self.flags
+
+
+def _get(series: Series, year: int) -> float | None:
+    value = series.get(year)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return float(value)
+
+
+def job_growth_share_of_population_growth(
+    *, jobs_by_workplace: Series, population_1_january: Series, year: int
+) -> FormulaValue:
+    """Change in jobs located in the municipality during `year` (Q4 year − Q4 year−1), as a
+    percentage of the change in population from 1 January `year` to 1 January `year`+1.
+
+    Flagged «ustabil» when population growth is below UNSTABLE_POPULATION_GROWTH persons or
+    negative: the share then swings wildly or flips sign and says little.
+    """
+    jobs_now, jobs_before = _get(jobs_by_workplace, year), _get(jobs_by_workplace, year - 1)
+    pop_start, pop_end = _get(population_1_january, year), _get(population_1_january, year + 1)
+    inputs = {
+        "jobs_change": None if None in (jobs_now, jobs_before) else jobs_now - jobs_before,
+        "population_change": None if None in (pop_start, pop_end) else pop_end - pop_start,
+    }
+    if inputs["jobs_change"] is None or inputs["population_change"] is None:
+        return FormulaValue(year, None, ("mangler data",), inputs)
+    growth = inputs["population_change"]
+    flags = ("ustabil",) if growth < UNSTABLE_POPULATION_GROWTH else ()
+    if growth == 0:
+        return FormulaValue(year, None, ("ustabil", "ingen befolkningsvekst"), inputs)
+    return FormulaValue(year, 100 * inputs["jobs_change"] / growth, flags, inputs)
+
+
+def share_working_in_home_municipality(
+    *, living_and_working_here: Series, employed_residents: Series, year: int
+) -> FormulaValue:
+    """Employed residents who work in their own municipality, as a percentage of all employed
+    residents. The numerator is the diagonal of table 03321 (summed over the municipality's
+    area, so commuting between merged predecessors counts as working at home); the
+    denominator is employed by residence (11618) or the 03321 row sum, as configured."""
+    here, all_employed = _get(living_and_working_here, year), _get(employed_residents, year)
+    inputs = {"living_and_working_here": here, "employed_residents": all_employed}
+    if here is None or not all_employed:
+        return FormulaValue(year, None, ("mangler data",), inputs)
+    return FormulaValue(year, 100 * here / all_employed, (), inputs)
+
+
+def employment_rate_by_workplace(
+    *, jobs_by_workplace: Series, population_15_74: Series, year: int
+) -> FormulaValue:
+    """Jobs located in the municipality per 100 residents aged 15–74 (11618)."""
+    jobs, population = _get(jobs_by_workplace, year), _get(population_15_74, year)
+    inputs = {"jobs_by_workplace": jobs, "population_15_74": population}
+    if jobs is None or not population:
+        return FormulaValue(year, None, ("mangler data",), inputs)
+    return FormulaValue(year, 100 * jobs / population, (), inputs)
+
+
+def population_growth_3y(*, population_1_january: Series, year: int) -> FormulaValue:
+    """Population growth in percent over the three years up to 1 January `year`."""
+    now, before = _get(population_1_january, year), _get(population_1_january, year - 3)
+    inputs = {"population": now, "population_3_years_before": before}
+    if now is None or not before:
+        return FormulaValue(year, None, ("mangler data",), inputs)
+    return FormulaValue(year, 100 * (now - before) / before, (), inputs)
+
+
+def farmland_converted(*, decares_converted: Series, year: int) -> FormulaValue:
+    """Decares of cultivated land converted to other use in the year (KOSTRA), as published."""
+    value = _get(decares_converted, year)
+    flags = () if value is not None else ("mangler data",)
+    return FormulaValue(year, value, flags, {"decares_converted": value})
+
+
+@dataclass(frozen=True)
+class Formula:
+    key: str
+    name: str
+    unit: str  # an indicators Unit value
+    inputs: tuple[str, ...]  # series names the formula reads (see statistics/sources.py)
+    compute: Callable[..., FormulaValue]
+
+
+FORMULAS = {
+    formula.key: formula
+    for formula in [
+        Formula(
+            "job_growth_share_of_population_growth",
+            "Vekst i arbeidsplasser som andel av befolkningsveksten",
+            "ratio",
+            ("jobs_by_workplace", "population_1_january"),
+            job_growth_share_of_population_growth,
+        ),
+        Formula(
+            "share_working_in_home_municipality",
+            "Andel sysselsatte bosatte som jobber i egen kommune",
+            "percent",
+            ("living_and_working_here", "employed_residents"),
+            share_working_in_home_municipality,
+        ),
+        Formula(
+            "employment_rate_by_workplace",
+            "Arbeidsplasser per 100 innbyggere 15–74 år",
+            "ratio",
+            ("jobs_by_workplace", "population_15_74"),
+            employment_rate_by_workplace,
+        ),
+        Formula(
+            "population_growth_3y",
+            "Befolkningsvekst siste tre år",
+            "ratio",
+            ("population_1_january",),
+            population_growth_3y,
+        ),
+        Formula(
+            "farmland_converted",
+            "Omdisponert dyrka jord",
+            "decares",
+            ("decares_converted",),
+            farmland_converted,
+        ),
+    ]
+}
+
+
+def compute(key: str, series: Mapping[str, Series], years: list[int]) -> list[FormulaValue]:
+    """Run a formula for each year with the named input series."""
+    formula = FORMULAS[key]
+    arguments = {name: series.get(name, {}) for name in formula.inputs}
+    return [formula.compute(**arguments, year=year) for year in years]

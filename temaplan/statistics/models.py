@@ -1,0 +1,110 @@
+"""The series store: SSB values as published, per table, content code, region code and year.
+
+Official statistics are public, so the store is shared by every municipality (no tenancy):
+what a municipality sees of it is decided by the indicators of its own plans.
+
+Regions are stored with the codes SSB published them under for that year; harmonising to
+today's borders happens when reading (see harmonise.py), so a later border change never
+requires refetching. Two-region tables (commuting, 03321) keep `region2`; the special value
+ROW_TOTAL there holds the sum over all work regions of a home region.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+ROW_TOTAL = "*"
+
+
+class SeriesValue(models.Model):
+    table = models.CharField(_("tabell"), max_length=16)
+    content = models.CharField(_("statistikkvariabel"), max_length=64)
+    region = models.CharField(_("region"), max_length=8)
+    region2 = models.CharField(_("region 2"), max_length=8, blank=True, default="")
+    year = models.PositiveSmallIntegerField(_("år"))
+    value = models.FloatField(_("verdi"), null=True, blank=True)
+    status = models.CharField(_("symbol"), max_length=4, blank=True, default="")
+    vintage = models.CharField(
+        _("dataversjon"), max_length=40, blank=True, help_text=_("SSBs «updated» for tabellen.")
+    )
+    fetched_at = models.DateTimeField(_("hentet"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["table", "content", "region", "region2", "year"], name="one_value_per_cell"
+            )
+        ]
+        indexes = [models.Index(fields=["table", "content", "year"])]
+        verbose_name = _("statistikkverdi")
+        verbose_name_plural = _("statistikkverdier")
+
+    def __str__(self) -> str:
+        where = f"{self.region}→{self.region2}" if self.region2 else self.region
+        return f"{self.table}/{self.content} {where} {self.year}: {self.value}"
+
+
+class SeriesRevision(models.Model):
+    """A value SSB published earlier for the same cell, kept when a newer vintage differs."""
+
+    series_value = models.ForeignKey(
+        SeriesValue, on_delete=models.CASCADE, related_name="revisions"
+    )
+    value = models.FloatField(null=True)
+    status = models.CharField(max_length=4, blank=True, default="")
+    vintage = models.CharField(max_length=40, blank=True)
+    replaced_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["series_value", "-replaced_at"]
+
+    def __str__(self) -> str:
+        return f"{self.value} ({self.vintage})"
+
+
+class SyncRun(models.Model):
+    """One fetch from SSB, started from the web or the command line; its progress is shown live."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("i kø")
+        RUNNING = "running", _("pågår")
+        DONE = "done", _("ferdig")
+        FAILED = "failed", _("feilet")
+
+    municipality_numbers = models.CharField(max_length=2000, blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    message = models.CharField(max_length=300, blank=True)
+    summary = models.TextField(blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"SSB-henting {self.created_at:%Y-%m-%d %H:%M} ({self.get_state_display()})"
+
+
+class KlassSnapshot(models.Model):
+    """A KLASS response kept in the database, so region code history is known offline and the
+    same everywhere: the municipalities valid at a date, or the changes between two dates."""
+
+    classification = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20)  # "codesAt" or "changes"
+    parameters = models.CharField(max_length=100)  # "2026-01-01" or "2011-01-01/2026-01-01"
+    body = models.JSONField()
+    fetched_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["classification", "kind", "parameters"], name="one_klass_snapshot"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"KLASS {self.classification} {self.kind} {self.parameters}"

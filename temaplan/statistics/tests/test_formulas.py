@@ -1,0 +1,130 @@
+"""The indicator formulas, pure and table-driven; and the two checks against Asker's slide."""
+
+import pytest
+
+from temaplan.statistics.formulas import (
+    FORMULAS,
+    compute,
+    employment_rate_by_workplace,
+    farmland_converted,
+    job_growth_share_of_population_growth,
+    population_growth_3y,
+    share_working_in_home_municipality,
+)
+
+
+@pytest.mark.parametrize(
+    "jobs, population, year, expected, flags",
+    [
+        ({2019: 1000, 2020: 1100}, {2020: 5000, 2021: 5200}, 2020, 50.0, ()),
+        ({2019: 1000, 2020: 900}, {2020: 5000, 2021: 5200}, 2020, -50.0, ()),
+        ({2019: 1000, 2020: 1010}, {2020: 5000, 2021: 5020}, 2020, 50.0, ("ustabil",)),
+        ({2019: 1000, 2020: 1010}, {2020: 5000, 2021: 4990}, 2020, -100.0, ("ustabil",)),
+        (
+            {2019: 1000, 2020: 1010},
+            {2020: 5000, 2021: 5000},
+            2020,
+            None,
+            ("ustabil", "ingen befolkningsvekst"),
+        ),
+        ({2020: 1100}, {2020: 5000, 2021: 5200}, 2020, None, ("mangler data",)),
+        ({2019: 1000, 2020: 1100}, {2020: 5000}, 2020, None, ("mangler data",)),
+    ],
+    ids=[
+        "growth",
+        "loss",
+        "small growth",
+        "population falls",
+        "no growth",
+        "no jobs before",
+        "no population after",
+    ],
+)
+def test_job_growth_is_a_share_of_population_growth(jobs, population, year, expected, flags):
+    result = job_growth_share_of_population_growth(
+        jobs_by_workplace=jobs, population_1_january=population, year=year
+    )
+    assert result.value == (pytest.approx(expected) if expected is not None else None)
+    assert result.flags == flags
+
+
+def test_the_slides_minus_480_jobs_give_minus_101_percent_for_asker_2020(ssb_data):
+    """Real population (1 January, today's Asker 3203) from the harmonised SSB file."""
+    import csv
+
+    population = {}
+    with open(ssb_data / "population_b2024" / "population_total_b2024_2005_2026.csv") as f:
+        for row in csv.DictReader(f):
+            if row["location_code"] == "municip_nor3203":
+                population[int(row["calyear"])] = float(row["pop_jan1_n"])
+    assert population[2021] - population[2020] == 474
+    jobs = {2019: 10_000.0, 2020: 10_000.0 - 480}
+    result = job_growth_share_of_population_growth(
+        jobs_by_workplace=jobs, population_1_january=population, year=2020
+    )
+    assert round(result.value) == -101
+    assert result.inputs == {"jobs_change": -480.0, "population_change": 474.0}
+
+
+@pytest.mark.parametrize(
+    "here, employed, expected",
+    [
+        ({2020: 419}, {2020: 1000}, 41.9),
+        ({2020: 0}, {2020: 10}, 0.0),
+        ({2020: 5}, {2020: 0}, None),
+        ({}, {2020: 10}, None),
+    ],
+)
+def test_the_share_working_at_home_divides_the_diagonal_by_employed_residents(
+    here, employed, expected
+):
+    result = share_working_in_home_municipality(
+        living_and_working_here=here, employed_residents=employed, year=2020
+    )
+    assert result.value == (pytest.approx(expected) if expected is not None else None)
+
+
+@pytest.mark.parametrize(
+    "formula, kwargs, expected",
+    [
+        (
+            employment_rate_by_workplace,
+            {"jobs_by_workplace": {2020: 36699}, "population_15_74": {2020: 69653}},
+            52.688,
+        ),
+        (population_growth_3y, {"population_1_january": {2017: 100, 2020: 103}}, 3.0),
+        (population_growth_3y, {"population_1_january": {2020: 103}}, None),
+        (farmland_converted, {"decares_converted": {2020: 15.0}}, 15.0),
+        (farmland_converted, {"decares_converted": {}}, None),
+    ],
+)
+def test_the_other_formulas(formula, kwargs, expected):
+    result = formula(**kwargs, year=2020)
+    assert result.value == (pytest.approx(expected, abs=1e-3) if expected is not None else None)
+
+
+def test_every_formula_has_its_documented_key():
+    assert set(FORMULAS) == {
+        "job_growth_share_of_population_growth",
+        "share_working_in_home_municipality",
+        "employment_rate_by_workplace",
+        "population_growth_3y",
+        "farmland_converted",
+    }
+
+
+def test_compute_runs_a_formula_over_years_by_name():
+    values = compute(
+        "population_growth_3y",
+        {"population_1_january": {2017: 100, 2018: 100, 2020: 110}},
+        [2020, 2021],
+    )
+    assert [v.value for v in values] == [pytest.approx(10.0), None]
+
+
+def test_formulas_are_documented_in_docs():
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[3] / "docs" / "formulas.md").read_text()
+    for key in FORMULAS:
+        assert f"`{key}`" in text
