@@ -49,6 +49,7 @@ ASKER_INDICATORS = [
     },
     {
         "key": "arbeidsplassvekst-av-befolkningsvekst",
+        "formula": "job_growth_share_of_population_growth",
         "name": "Prosentvis vekst i arbeidsplasser av befolkningsveksten",
         "unit": "ratio",
         "direction": "higher",
@@ -68,6 +69,7 @@ ASKER_INDICATORS = [
     },
     {
         "key": "andel-sysselsatt-i-egen-kommune",
+        "formula": "share_working_in_home_municipality",
         "name": "Andelen av innbyggerne som er sysselsatt i egen kommune skal øke år for år",
         "unit": "percent",
         "direction": "higher",

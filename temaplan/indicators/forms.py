@@ -35,6 +35,7 @@ class IndicatorForm(PartForm):
             "goal_comparator",
             "goal_value",
             "footnote",
+            "formula",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),

@@ -16,6 +16,8 @@ from simple_history.models import HistoricalRecords
 from temaplan.accounts.models import Municipality
 from temaplan.plans.models import FocusArea, Plan, PlanPart, Versioned
 
+from temaplan.statistics.formulas import FORMULAS
+
 from .status import Comparator, Direction, Unit
 from .status import Target as TargetRule
 
@@ -110,6 +112,14 @@ class Indicator(PlanPart):
     )
     goal_value = models.DecimalField(_("langsiktig mål: verdi"), null=True, blank=True, **DECIMAL)
     footnote = models.TextField(_("fotnote"), blank=True)
+    formula = models.CharField(
+        _("formel"),
+        max_length=60,
+        blank=True,
+        choices=[(key, formula.name) for key, formula in FORMULAS.items()],
+        help_text=_("Beregnes av Temaplan fra SSBs tabeller; se docs/formulas.md."),
+    )
+    formula_options = models.JSONField(_("formelvalg"), default=dict, blank=True)
     history = HistoricalRecords()
 
     class Meta:

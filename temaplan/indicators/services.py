@@ -208,3 +208,37 @@ def indicator_year_save(
         else:
             target_delete(indicator=indicator, year=year)
         comment_set(indicator=indicator, year=year, text=data.get("comment", ""))
+
+
+# Display precision per unit: computed values are rounded as a person would publish them, so
+# a recomputation that agrees with a published figure does not show up as a revision.
+COMPUTED_DECIMALS = {"rank": 0, "percent": 1, "ratio": 1, "count": 0, "decares": 0, "nok": 0}
+
+
+def indicator_observations_recompute(
+    *, indicator: Indicator, values: list, vintage: str, source_note: str, now=None
+) -> list[tuple[int, str, Decimal | None, Decimal]]:
+    """Record an SSB-backed indicator's computed yearly values (statistics.formulas values).
+
+    Returns (year, what happened, old value, new value) for every year that changed, so a
+    sync can list revisions instead of overwriting silently.
+    """
+    decimals = COMPUTED_DECIMALS[indicator.unit]
+    existing = {o.year: o.value for o in Observation.objects.filter(indicator=indicator)}
+    changes = []
+    for formula_value in values:
+        if formula_value.value is None:
+            continue
+        value = round(Decimal(str(formula_value.value)), decimals)
+        note = source_note + (f" ({', '.join(formula_value.flags)})" if formula_value.flags else "")
+        _observation, what = observation_record(
+            indicator=indicator,
+            year=formula_value.year,
+            value=value,
+            source_note=note[:300],
+            vintage=vintage[:100],
+            now=now,
+        )
+        if what in ("created", "revised"):
+            changes.append((formula_value.year, what, existing.get(formula_value.year), value))
+    return changes

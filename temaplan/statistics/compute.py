@@ -1,0 +1,92 @@
+"""Formulas over the store: read published series, harmonise them to today's borders, compute.
+
+Everything here reads; writing observations is indicators' business (see sync.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from .formulas import FORMULAS, FormulaValue
+from .harmonise import Harmonised, harmonise_counts, harmonise_within
+from .models import KlassSnapshot
+from .regions import CodeHistory, changes_from_klass, codes_from_klass
+from .sources import SOURCES
+from .store import load_published
+
+NO_REGION_HISTORY = (
+    "Temaplan kjenner ikke kommunenes kodehistorikk ennå. Kjør «temaplan ssb sync» først, "
+    "så hentes den fra SSBs KLASS."
+)
+UNKNOWN_FORMULA = "Ukjent formel «{key}». Kjente formler: {known}."
+EARLIEST_HISTORY_YEAR = 2011
+
+
+def code_history() -> CodeHistory:
+    """The municipality code history from the newest KLASS snapshots in the database."""
+    changes = (
+        KlassSnapshot.objects.filter(classification=131, kind="changes")
+        .order_by("-fetched_at")
+        .first()
+    )
+    codes = (
+        KlassSnapshot.objects.filter(classification=131, kind="codesAt")
+        .order_by("-parameters")
+        .first()
+    )
+    if changes is None or codes is None:
+        raise LookupError(NO_REGION_HISTORY)
+    as_of = date.fromisoformat(codes.parameters)
+    return CodeHistory(changes_from_klass(changes.body), codes_from_klass(codes.body), as_of=as_of)
+
+
+def years_needed(years: Iterable[int]) -> list[int]:
+    """The formulas look one year back and forward and three back: read those too."""
+    wanted = set()
+    for year in years:
+        wanted.update({year - 3, year - 1, year, year + 1})
+    return sorted(y for y in wanted if y >= EARLIEST_HISTORY_YEAR)
+
+
+def harmonised_source(name: str, years: list[int], maps: dict) -> Harmonised:
+    source = SOURCES[name]
+    usable = [y for y in years if y in maps]
+    if source.kind == "within":
+        pairs = load_published(source.table, source.content, years=usable, pairs=True)
+        return harmonise_within(pairs, maps, usable)
+    published = load_published(source.table, source.content, years=usable)
+    available = {y for (_code, y) in published}
+    return harmonise_counts(published, maps, [y for y in usable if y in available])
+
+
+def formula_values(
+    key: str,
+    *,
+    codes: Iterable[str],
+    years: Iterable[int],
+    history: CodeHistory | None = None,
+    options: dict | None = None,
+) -> dict[str, list[FormulaValue]]:
+    """A formula's yearly values for each municipality code, on today's borders."""
+    if key not in FORMULAS:
+        raise KeyError(UNKNOWN_FORMULA.format(key=key, known=", ".join(FORMULAS)))
+    formula = FORMULAS[key]
+    years = list(years)
+    history = history or code_history()
+    needed = years_needed(years)
+    maps = {year: history.harmonisation_map(year) for year in needed if year <= history.as_of.year}
+    inputs = {}
+    for name in formula.inputs:
+        source_name = name
+        if name == "employed_residents" and (options or {}).get("denominator") == "row_total":
+            source_name = "commuting_row_total"
+        if source_name not in SOURCES:
+            inputs[name] = Harmonised()
+            continue
+        inputs[name] = harmonised_source(source_name, needed, maps)
+    result = {}
+    for code in codes:
+        series = {name: harmonised.series(code) for name, harmonised in inputs.items()}
+        result[code] = [formula.compute(**series, year=year) for year in years]
+    return result

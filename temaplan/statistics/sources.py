@@ -1,0 +1,68 @@
+"""Where each formula input comes from in SSB's tables, and how it is read from the store.
+
+A source names the table, the content code and the selection to fetch it with. `kind` says
+how to harmonise it: "count" sums published regions to today's borders; "within" sums the
+pairs of a home × work table that lie inside the same municipality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    table: str
+    content: str
+    kind: str = "count"  # "count" or "within"
+    selection: dict[str, list[str] | str] = field(default_factory=dict)
+    region_dimensions: tuple[str, ...] = ("Region",)
+    search: str = ""  # find the table by this search when its number is not fixed
+    label: str = ""
+
+
+SOURCES = {
+    source.name: source
+    for source in [
+        Source(
+            "population_1_january",
+            "07459",
+            "Personer1",
+            label="Folkemengde 1. januar (07459)",
+        ),
+        Source(
+            "jobs_by_workplace",
+            "11618",
+            "SysselsatteArbsted",
+            label="Sysselsatte 15–74 år etter arbeidssted (11618)",
+        ),
+        Source(
+            "employed_residents",
+            "11618",
+            "SysselsatteBosted",
+            label="Sysselsatte 15–74 år etter bosted (11618)",
+        ),
+        Source(
+            "population_15_74",
+            "11618",
+            "Befolkning15_74",
+            label="Befolkning 15–74 år (11618)",
+        ),
+        Source(
+            "living_and_working_here",
+            "03321",
+            "Sysselsatte",
+            kind="within",
+            region_dimensions=("Bokommuen", "ArbstedKomm"),
+            label="Sysselsatte etter bo- og arbeidskommune (03321)",
+        ),
+        Source(
+            "decares_converted",
+            "",
+            "OmdisponertDyrka",
+            search="omdisponering dyrka jord",
+            label="Omdisponert dyrka jord, dekar (KOSTRA)",
+        ),
+    ]
+}
