@@ -36,6 +36,7 @@ test: install-dev
 # Benchmarks: medians and ratios, printed. Not part of `make test`.
 bench: install-dev
 	DEBUG=1 $(BIN)/python bench/plan_page.py
+	$(BIN)/python bench/jsonstat_decode.py
 
 # Style and static checks.
 lint: install-dev
