@@ -66,3 +66,14 @@ SOURCES = {
         ),
     ]
 }
+
+
+# Content labels in StatBank's CSV exports (and the project's extracts) → content codes.
+CONTENT_ALIASES = {
+    ("07459", "Persons"): "Personer1",
+    ("07459", "Personer"): "Personer1",
+    ("11618", "employed_by_workplace"): "SysselsatteArbsted",
+    ("11618", "employed_by_residence"): "SysselsatteBosted",
+    ("11618", "population_15_74_resident"): "Befolkning15_74",
+    ("03321", "employed"): "Sysselsatte",
+}

@@ -69,7 +69,7 @@ def test_every_municipality_merged_in_2020_sums_its_predecessors_jobs(history, m
     assert sorted(merged["3203"]) == ["0220", "0627", "0628"]
     jobs = employment["employed_by_workplace"]
     harmonised = harmonise_counts(jobs, maps, YEARS)
-    for code, predecessors in merged.items():
+    for code in merged:
         for year in (2017, 2018, 2019):
             parts = history.predecessors(code, year)
             expected = sum(jobs[(part.code, year)] for part in parts)

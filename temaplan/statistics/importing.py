@@ -1,0 +1,214 @@
+"""Loading hand-downloaded StatBank files (CSV exports, JSON-stat, PC-Axis) into the store.
+
+Counts are summed over every dimension that is not region, year or content (ages, sexes),
+which is what the formulas read: population 1 January is the sum over single ages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import transaction
+
+from .jsonstat import Dataset, JsonStatError, decode
+from .sources import CONTENT_ALIASES
+from .statbank_files import StatbankFileError, read_csv_export, read_px
+from .store import Cell, StoreResult, series_store
+
+TABLE_NUMBER = re.compile(r"^\s*(\d{5})\b")
+UNKNOWN_TABLE = (
+    "«{name}»: finner ikke SSB-tabellnummeret i filen. Oppgi det med --table, for eksempel "
+    "--table 07459."
+)
+UNKNOWN_FORMAT = (
+    "«{name}»: kjenner ikke igjen filen. Bruk CSV fra Statistikkbanken, JSON-stat eller PX."
+)
+NO_REGION = "«{name}»: fant ingen regiondimensjon i filen."
+
+
+class StatbankImportError(ValueError):
+    """A file that cannot be read into the store; the message says why, in Norwegian."""
+
+
+@dataclass
+class FileImport:
+    name: str
+    table: str
+    vintage: str
+    result: StoreResult
+
+
+def _content_code(table: str, label: str) -> str:
+    return CONTENT_ALIASES.get((table, label), label)
+
+
+def cells_from_columns(
+    table: str,
+    regions: np.ndarray,
+    years: np.ndarray,
+    contents: np.ndarray,
+    values: np.ndarray,
+    regions2: np.ndarray | None = None,
+    keep_pair=None,
+) -> dict[str, list[Cell]]:
+    """Sum values over the dimensions not named here; keep only 4-digit region codes.
+
+    For two-region tables, `keep_pair(home, work, year)` says which pairs to store (see
+    harmonise.pairs_worth_keeping): the rest of a commuting matrix is never read.
+    """
+    sums: dict[tuple[str, str, str, int], float] = defaultdict(float)
+    missing: set[tuple[str, str, str, int]] = set()
+    if regions2 is not None and keep_pair is not None:
+        rows = [
+            i
+            for i in range(len(values))
+            if keep_pair(str(regions[i]), str(regions2[i]), int(years[i]))
+        ]
+    else:
+        rows = range(len(values))
+    for i in rows:
+        region = str(regions[i])
+        region2 = str(regions2[i]) if regions2 is not None else ""
+        if not region.isdigit() or len(region) != 4 or (region2 and len(region2) != 4):
+            continue  # pseudo-regions (Svalbard, continental shelf, unknown) and aggregates
+        key = (_content_code(table, str(contents[i])), region, region2, int(years[i]))
+        value = values[i]
+        if np.isnan(value):
+            missing.add(key)
+        else:
+            sums[key] += float(value)
+    by_content: dict[str, list[Cell]] = defaultdict(list)
+    for key in set(sums) | missing:
+        content, region, region2, year = key
+        value = None if key in missing else sums[key]
+        by_content[content].append((region, region2, year, value, ".." if value is None else ""))
+    return by_content
+
+
+def cells_from_dataset(table: str, dataset: Dataset, keep_pair=None) -> dict[str, list[Cell]]:
+    columns = dataset.columns()
+    geo = [
+        d.id
+        for d in dataset.dimensions
+        if d.role == "geo" or "region" in d.id.lower() or "komm" in d.id.lower()
+    ]
+    if not geo:
+        raise StatbankImportError(NO_REGION.format(name=dataset.label))
+    time = next((d.id for d in dataset.dimensions if d.role == "time" or d.id == "Tid"), None)
+    content = next(
+        (d.id for d in dataset.dimensions if d.role == "metric" or d.id == "ContentsCode"), None
+    )
+    n = dataset.size
+    contents = columns[content] if content else np.full(n, "verdi", dtype=object)
+    return cells_from_columns(
+        table,
+        columns[geo[0]],
+        columns[time].astype(int) if time else np.zeros(n, dtype=int),
+        contents,
+        columns["value"],
+        columns[geo[1]] if len(geo) > 1 else None,
+        keep_pair,
+    )
+
+
+def read_file(
+    name: str, data: bytes, table: str | None, keep_pair=None
+) -> tuple[str, str, dict[str, list[Cell]]]:
+    """(table number, vintage, cells by content code) from one file."""
+    lowered = name.lower()
+    if lowered.endswith(".gz"):
+        import gzip
+
+        data, lowered = gzip.decompress(data), lowered[:-3]
+    try:
+        if lowered.endswith(".px"):
+            dataset = read_px(data)
+            table = table or _table_from(dataset.label)
+            vintage = dataset.updated or ""
+            cells = cells_from_dataset(_need(table, name), dataset, keep_pair)
+        elif lowered.endswith(".json"):
+            dataset = decode(data)
+            table = table or _table_from(dataset.label)
+            vintage = dataset.updated or ""
+            cells = cells_from_dataset(_need(table, name), dataset, keep_pair)
+        elif lowered.endswith((".csv", ".txt")):
+            export = read_csv_export(data)
+            table = table or _table_from(export.title or "")
+            c = export.columns
+            cells = cells_from_columns(
+                _need(table, name),
+                c["region_code"],
+                c["year"],
+                c.get("contents", np.full(len(export), "verdi", dtype=object)),
+                c["value"],
+                _second_region(c),
+                keep_pair,
+            )
+            vintage = f"fil {name}"
+        else:
+            raise StatbankImportError(UNKNOWN_FORMAT.format(name=name))
+    except (JsonStatError, StatbankFileError) as error:
+        raise StatbankImportError(f"«{name}»: {error}") from error
+    return _need(table, name), vintage, cells
+
+
+def _second_region(columns: dict) -> np.ndarray | None:
+    """The work-region column of a home × work export, if there is one."""
+    for name in ("work_municipality", "work_region_code", "region2_code"):
+        if name in columns:
+            return columns[name]
+    return None
+
+
+def _table_from(label: str) -> str | None:
+    match = TABLE_NUMBER.match(label or "")
+    return match.group(1) if match else None
+
+
+def _need(table: str | None, name: str) -> str:
+    if not table:
+        raise StatbankImportError(UNKNOWN_TABLE.format(name=name))
+    return table
+
+
+def statbank_files_import(
+    files: list[tuple[str, bytes]], *, table: str | None = None
+) -> list[FileImport]:
+    """Read every file first, then store them all in one transaction: all or nothing."""
+    keep_pair = _pair_filter()
+    read = [(name, *read_file(name, data, table, keep_pair)) for name, data in files]
+    imports = []
+    with transaction.atomic():
+        for name, table_id, vintage, cells in read:
+            result = StoreResult()
+            for content, content_cells in cells.items():
+                result += series_store(
+                    table=table_id, content=content, cells=content_cells, vintage=vintage
+                )
+            imports.append(FileImport(name, table_id, vintage, result))
+    return imports
+
+
+def _pair_filter():
+    """Which commuting pairs to keep, from the stored code history (None: keep all)."""
+    from .compute import code_history
+
+    try:
+        history = code_history()
+    except LookupError:
+        return None
+    targets: dict[int, dict[str, frozenset[str]]] = {}
+
+    def keep(home: str, work: str, year: int) -> bool:
+        if home == work:
+            return True
+        if year not in targets:
+            year_map = history.harmonisation_map(year) if year >= 2011 else {}
+            targets[year] = {c: frozenset(t for t, _w, _s in ts) for c, ts in year_map.items()}
+        known = targets[year]
+        return not known.get(home, frozenset()).isdisjoint(known.get(work, frozenset()))
+
+    return keep

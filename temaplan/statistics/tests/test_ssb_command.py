@@ -1,0 +1,114 @@
+"""`temaplan ssb import` and `temaplan ssb compute` on the real SSB files, end to end."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from temaplan.statistics.models import SeriesValue
+from temaplan.statistics.services import klass_snapshot_store
+
+
+def run(*args) -> str:
+    out = io.StringIO()
+    call_command("ssb", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def region_history(db, ssb_data):
+    """The KLASS bodies a sync would fetch, from the shared copies of them."""
+    regions = ssb_data / "regions"
+    with open(regions / "klass131_changes_2011_2024.csv", encoding="utf-8") as f:
+        changes = list(csv.DictReader(f))
+    codes = json.loads((regions / "klass_131_codesAt_2026-01-01.json").read_text())
+    klass_snapshot_store(
+        classification=131, kind="changes", parameters="2011-01-01/2026-01-01", body=changes
+    )
+    klass_snapshot_store(classification=131, kind="codesAt", parameters="2026-01-01", body=codes)
+
+
+@pytest.fixture
+def imported(region_history, ssb_data):
+    population = ssb_data / "population_07459"
+    files = [population / f"Personer{year}.csv" for year in (2019, 2020, 2021, 2022, 2023)]
+    run("import", "--table", "07459", *map(str, files))
+    run(
+        "import",
+        "--table",
+        "11618",
+        str(ssb_data / "employment_11618" / "employment_11618_15_74_2017_2022.csv"),
+    )
+    run(
+        "import",
+        "--table",
+        "03321",
+        str(ssb_data / "commuting_03321" / "commuting_matrix_03321_2017_2022.csv.gz"),
+    )
+
+
+def test_import_stores_values_as_published_and_again_changes_nothing(imported, ssb_data):
+    # Population 1 January summed over single ages, under the code valid that year.
+    value = SeriesValue.objects.get(table="07459", content="Personer1", region="0220", year=2019)
+    assert value.value == 61523
+    assert SeriesValue.objects.filter(table="07459", region="3025", year=2020).exists()
+    # Of the 917,852 commuting cells only the diagonal and pairs inside a merger are kept.
+    assert 2_000 < SeriesValue.objects.filter(table="03321").count() < 10_000
+    pairs = SeriesValue.objects.filter(table="03321", year=2019)
+    assert pairs.filter(region="0627", region2="0220").exists()
+    assert not pairs.filter(region="0301", region2="0220").exists()
+    again = run("import", "--table", "07459", str(ssb_data / "population_07459/Personer2020.csv"))
+    assert "0 nye verdier" in again and "0 revidert" in again
+
+
+def test_compute_gives_asker_s_share_working_at_home_as_in_the_plan(imported):
+    rows = json.loads(
+        run(
+            "compute",
+            "share_working_in_home_municipality",
+            "--municipality",
+            "3203",
+            "--years",
+            "2017-2020",
+            "--format",
+            "json",
+        )
+    )
+    for row, published in zip(rows, [41.9, 42.3, 41.4, 41.7], strict=True):
+        assert row["value"] == pytest.approx(published, abs=0.1), row
+    table = run("compute", "population_growth_3y", "--municipality", "3203", "--years", "2022-2023")
+    assert "Befolkningsvekst siste tre år, 3203" in table and "2023" in table
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["compute", "population_growth_3y", "--municipality", "3203", "--years", "tjue"],
+            "«tjue» er ikke et årsintervall",
+        ),
+        (
+            ["compute", "population_growth_3y", "--municipality", "0220"],
+            "«0220» er ikke et gyldig kommunenummer i dag",
+        ),
+    ],
+)
+def test_bad_arguments_get_a_norwegian_message(region_history, args, message):
+    with pytest.raises(CommandError, match=message):
+        run(*args)
+
+
+def test_compute_without_region_history_says_to_sync_first(db):
+    with pytest.raises(CommandError, match="Kjør «temaplan ssb sync» først"):
+        run("compute", "population_growth_3y", "--municipality", "3203")
+
+
+def test_a_file_that_cannot_be_read_changes_nothing(region_history, tmp_path, ssb_data):
+    good = ssb_data / "population_07459" / "Personer2020.csv"
+    bad = tmp_path / "tull.csv"
+    bad.write_bytes(b"\x00\x01ikke en statistikkfil")
+    with pytest.raises(CommandError, match="Ingenting er importert"):
+        run("import", "--table", "07459", str(good), str(bad))
+    assert not SeriesValue.objects.exists()
