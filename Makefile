@@ -37,6 +37,7 @@ test: install-dev
 bench: install-dev
 	DEBUG=1 $(BIN)/python bench/plan_page.py
 	$(BIN)/python bench/jsonstat_decode.py
+	DEBUG=1 $(BIN)/python bench/recompute.py
 
 # Style and static checks.
 lint: install-dev

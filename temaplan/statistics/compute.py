@@ -23,8 +23,14 @@ UNKNOWN_FORMULA = "Ukjent formel «{key}». Kjente formler: {known}."
 EARLIEST_HISTORY_YEAR = 2011
 
 
+_HISTORIES: dict[tuple, CodeHistory] = {}
+
+
 def code_history() -> CodeHistory:
-    """The municipality code history from the newest KLASS snapshots in the database."""
+    """The municipality code history from the newest KLASS snapshots in the database.
+
+    Built once per process for each pair of snapshots (it is immutable), so recomputing many
+    formulas does not rebuild it."""
     changes = (
         KlassSnapshot.objects.filter(classification=131, kind="changes")
         .order_by("-fetched_at")
@@ -52,12 +58,29 @@ def years_needed(years: Iterable[int]) -> list[int]:
 def harmonised_source(name: str, years: list[int], maps: dict) -> Harmonised:
     source = SOURCES[name]
     usable = [y for y in years if y in maps]
+    regions = {code for y in usable for code in maps[y]}
     if source.kind == "within":
-        pairs = load_published(source.table, source.content, years=usable, pairs=True)
+        pairs = load_published(
+            source.table, source.content, years=usable, pairs=True, regions=regions
+        )
         return harmonise_within(pairs, maps, usable)
-    published = load_published(source.table, source.content, years=usable)
+    published = load_published(source.table, source.content, years=usable, regions=regions)
     available = {y for (_code, y) in published}
     return harmonise_counts(published, maps, [y for y in usable if y in available])
+
+
+def maps_for(history: CodeHistory, codes: list[str], years: list[int]) -> dict:
+    """{year: {published code: [(code asked for, weight, is_split)]}} for just these codes,
+    so reading and harmonising grow with the number of municipalities asked for."""
+    wanted = set(codes)
+    return {
+        year: {
+            published: kept
+            for published, targets in history.harmonisation_map(year).items()
+            if (kept := [t for t in targets if t[0] in wanted])
+        }
+        for year in years
+    }
 
 
 def formula_values(
@@ -75,7 +98,8 @@ def formula_values(
     years = list(years)
     history = history or code_history()
     needed = years_needed(years)
-    maps = {year: history.harmonisation_map(year) for year in needed if year <= history.as_of.year}
+    codes = list(codes)
+    maps = maps_for(history, codes, [y for y in needed if y <= history.as_of.year])
     inputs = {}
     for name in formula.inputs:
         source_name = name

@@ -497,6 +497,16 @@ class CodeHistory:
 
         Summing `value * weight` per target gives a count series on the borders of `at`.
         """
+        # The history never changes once built, so each (year, at) is worked out once.
+        cache = self.__dict__.setdefault("_harmonisation_cache", {})
+        key = (year, at or self.as_of)
+        if key not in cache:
+            cache[key] = self._harmonisation_map(year, at=at)
+        return cache[key]
+
+    def _harmonisation_map(
+        self, year: int, *, at: date | None = None
+    ) -> dict[str, list[tuple[str, float, bool]]]:
         return {
             code: [(p.code, p.weight, p.is_split) for p in self.successors(code, year, at=at)]
             for code in sorted(self.valid_codes(year))

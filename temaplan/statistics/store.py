@@ -124,13 +124,20 @@ def series_store(
 
 
 def load_published(
-    table: str, content: str, *, years: Iterable[int] | None = None, pairs: bool = False
+    table: str,
+    content: str,
+    *,
+    years: Iterable[int] | None = None,
+    pairs: bool = False,
+    regions: Iterable[str] | None = None,
 ) -> dict:
     """Stored values as published: {(region, year): value}, or with pairs=True
     {(home, work, year): value} for the two-region cells."""
     rows = SeriesValue.objects.filter(table=table, content=content)
     if years is not None:
         rows = rows.filter(year__in=list(years))
+    if regions is not None:
+        rows = rows.filter(region__in=sorted(regions))
     if pairs:
         rows = rows.exclude(region2="")
         return {

@@ -20,3 +20,12 @@ def ssb_data() -> Path:
             pytest.fail(f"CI trenger SSB-dataene i {SSB_DATA}.")
         pytest.skip(f"SSB-dataene mangler i {SSB_DATA} (sett TEMAPLAN_SSB_DATA).")
     return SSB_DATA
+
+
+# The local fake PxWebApi v2 + KLASS server and clients wired to it (real HTTP on loopback).
+from temaplan.statistics.tests.fake_server_fixtures import (  # noqa: E402, F401
+    fake_ssb,
+    fake_ssb_server,
+    klass_client,
+    pxweb_client,
+)
