@@ -47,7 +47,9 @@ def fill_store() -> None:
     regions = DATA / "regions"
     with open(regions / "klass131_changes_2011_2024.csv", encoding="utf-8") as f:
         klass_snapshot_store(
-            classification=131, kind="changes", parameters="2011-01-01/2026-01-01",
+            classification=131,
+            kind="changes",
+            parameters="2011-01-01/2026-01-01",
             body=list(csv.DictReader(f)),
         )
     codes = json.loads((regions / "klass_131_codesAt_2026-01-01.json").read_text())
@@ -56,12 +58,22 @@ def fill_store() -> None:
     population = [str(DATA / "population_07459" / f"Personer{y}.csv") for y in range(2019, 2024)]
     population.append(str(DATA / "population_07459" / "Personer2015-2018.csv"))
     call_command("ssb", "import", "--table", "07459", *population, stdout=quiet)
-    call_command("ssb", "import", "--table", "11618",
-                 str(DATA / "employment_11618" / "employment_11618_15_74_2017_2022.csv"),
-                 stdout=quiet)
-    call_command("ssb", "import", "--table", "03321",
-                 str(DATA / "commuting_03321" / "commuting_matrix_03321_2017_2022.csv.gz"),
-                 stdout=quiet)
+    call_command(
+        "ssb",
+        "import",
+        "--table",
+        "11618",
+        str(DATA / "employment_11618" / "employment_11618_15_74_2017_2022.csv"),
+        stdout=quiet,
+    )
+    call_command(
+        "ssb",
+        "import",
+        "--table",
+        "03321",
+        str(DATA / "commuting_03321" / "commuting_matrix_03321_2017_2022.csv.gz"),
+        stdout=quiet,
+    )
 
 
 def recompute_all(codes: list[str]) -> int:
@@ -108,8 +120,10 @@ def main() -> int:
         for n in (45, 90, 180, len(all_codes)):
             seconds, computed = median_seconds(all_codes[:n])
             rows.append((n, seconds))
-            print(f"  {n:>4} kommuner  {seconds * 1000:8.1f} ms  {computed:>6} verdier  "
-                  f"{seconds / n * 1e6:7.1f} µs per kommune")
+            print(
+                f"  {n:>4} kommuner  {seconds * 1000:8.1f} ms  {computed:>6} verdier  "
+                f"{seconds / n * 1e6:7.1f} µs per kommune"
+            )
         total = rows[-1][1]
         # Linear: time = fixed + per-municipality cost × n, checked by a least-squares fit
         # (a fixed cost for reading the store does not make it non-linear; a growing
@@ -119,10 +133,14 @@ def main() -> int:
         r_squared = statistics.correlation(ns, ts) ** 2
         ok_time = total < LIMIT_SECONDS
         ok_linear = r_squared >= 0.95
-        print(f"{'PASS' if ok_time else 'FAIL'}  alle {len(all_codes)} kommuner på "
-              f"{total:.3f} s (grense {LIMIT_SECONDS:.1f} s)")
-        print(f"{'PASS' if ok_linear else 'FAIL'}  lineært: tid ≈ {intercept * 1000:.0f} ms + "
-              f"{slope * 1e6:.0f} µs × antall kommuner, R² = {r_squared:.3f} (krav ≥ 0,95)")
+        print(
+            f"{'PASS' if ok_time else 'FAIL'}  alle {len(all_codes)} kommuner på "
+            f"{total:.3f} s (grense {LIMIT_SECONDS:.1f} s)"
+        )
+        print(
+            f"{'PASS' if ok_linear else 'FAIL'}  lineært: tid ≈ {intercept * 1000:.0f} ms + "
+            f"{slope * 1e6:.0f} µs × antall kommuner, R² = {r_squared:.3f} (krav ≥ 0,95)"
+        )
         return 0 if ok_time and ok_linear else 1
 
 

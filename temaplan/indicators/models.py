@@ -15,7 +15,6 @@ from simple_history.models import HistoricalRecords
 
 from temaplan.accounts.models import Municipality
 from temaplan.plans.models import FocusArea, Plan, PlanPart, Versioned
-
 from temaplan.statistics.formulas import FORMULAS
 
 from .status import Comparator, Direction, Unit

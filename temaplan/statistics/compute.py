@@ -99,7 +99,8 @@ def formula_values(
     history = history or code_history()
     needed = years_needed(years)
     codes = list(codes)
-    maps = maps_for(history, codes, [y for y in needed if y <= history.as_of.year])
+    known = [y for y in needed if history.since <= date(y, 1, 1) and y <= history.as_of.year]
+    maps = maps_for(history, codes, known)
     inputs = {}
     for name in formula.inputs:
         source_name = name

@@ -11,7 +11,6 @@ from temaplan.statistics.klass import BAD_ORDER, NOT_FOUND, KlassClient
 from temaplan.statistics.regions import codes_from_klass
 
 # The fake SSB server and the clients on it (fake_ssb, pxweb_client, klass_client).
-pytest_plugins = ["temaplan.statistics.tests.fake_server_fixtures"]
 
 
 def test_357_municipalities_on_1_january_2026_besides_9999(klass_client: KlassClient) -> None:

@@ -33,7 +33,6 @@ MEASURES = {
 YEARS = ["2017", "2018", "2019", "2020", "2021", "2022"]
 
 # The fake SSB server and the clients on it (fake_ssb, pxweb_client, klass_client).
-pytest_plugins = ["temaplan.statistics.tests.fake_server_fixtures"]
 
 
 @pytest.fixture(scope="module")
