@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_tasks",
     "temaplan.accounts",
     "temaplan.plans",
     "temaplan.indicators",
@@ -231,5 +232,18 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}, "httpx": {"level": "WARNING"}},
 }
 
+# --- Background work ------------------------------------------------------------------------
+# The embedded default runs each task in a thread of the web process (fine for one server);
+# tests run them inline. See the README for running a separate worker in production.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TEMAPLAN_TASKS_BACKEND", "temaplan.web.tasks.ThreadBackend")
+    }
+}
+
 # --- Temaplan -------------------------------------------------------------------------------
 TEMAPLAN_DEMO_PASSWORD = os.environ.get("TEMAPLAN_DEMO_PASSWORD", "demo")
+# SSB's open APIs; point them at the fake server (python -m temaplan.statistics.fake_ssb) offline.
+TEMAPLAN_SSB_API = os.environ.get("TEMAPLAN_SSB_API", "https://data.ssb.no/api/pxwebapi/v2")
+TEMAPLAN_KLASS_API = os.environ.get("TEMAPLAN_KLASS_API", "https://data.ssb.no/api/klass/v1")
+TEMAPLAN_SSB_CACHE_DIR = os.environ.get("TEMAPLAN_SSB_CACHE_DIR", str(VAR_DIR / "ssb-cache"))

@@ -6,5 +6,6 @@ urlpatterns = [
     path("konto/", include("temaplan.accounts.urls")),
     path("", include("temaplan.plans.urls")),
     path("", include("temaplan.indicators.urls")),
+    path("", include("temaplan.statistics.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -71,6 +71,14 @@ class SyncRun(models.Model):
         DONE = "done", _("ferdig")
         FAILED = "failed", _("feilet")
 
+    municipality = models.ForeignKey(
+        "accounts.Municipality",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="ssb_syncs",
+        help_text="Kommunen som startet hentingen fra nettsidene (tom fra kommandolinjen).",
+    )
     municipality_numbers = models.CharField(max_length=2000, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)

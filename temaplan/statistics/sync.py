@@ -33,8 +33,7 @@ HISTORY_START = date(2011, 1, 1)
 FIRST_YEAR = 2015
 UNKNOWN_MUNICIPALITY = "«{code}» er ikke et gyldig kommunenummer i dag."
 NOTHING_TO_SYNC = (
-    "Ingen av kommunens indikatorer beregnes fra SSB. Velg en formel på en indikator først, "
-    "eller bruk --all-municipalities."
+    "Ingen av kommunens indikatorer beregnes fra SSB. Velg en formel på en indikator først."
 )
 TABLE_NOT_FOUND = "Fant ingen SSB-tabell for «{search}»; {label} er ikke hentet."
 

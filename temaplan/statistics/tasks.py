@@ -1,0 +1,41 @@
+"""Background work: an SSB sync started from the web, recording its progress as it goes."""
+
+from __future__ import annotations
+
+import logging
+
+from django.utils import timezone
+from django_tasks import task
+
+from .models import SyncRun
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def ssb_sync_task(run_id: int) -> None:
+    from .sync import SyncFailed, ssb_sync
+
+    run = SyncRun.objects.get(pk=run_id)
+    SyncRun.objects.filter(pk=run_id).update(state=SyncRun.State.RUNNING, progress=1)
+
+    def progress(fraction: float, message: str) -> None:
+        SyncRun.objects.filter(pk=run_id).update(progress=int(fraction * 100), message=message)
+
+    numbers = [n for n in run.municipality_numbers.split(",") if n]
+    try:
+        summary = ssb_sync(municipality_numbers=numbers or None, progress=progress)
+    except SyncFailed as error:
+        state, message, text = SyncRun.State.FAILED, str(error), ""
+    except Exception:  # an unexpected fault must still end the run the user is watching
+        logger.exception("SSB-henting %s feilet", run_id)
+        state, message, text = SyncRun.State.FAILED, "Uventet feil; se serverloggen.", ""
+    else:
+        state, message, text = SyncRun.State.DONE, "Ferdig", summary.report()
+    SyncRun.objects.filter(pk=run_id).update(
+        state=state,
+        message=message[:300],
+        summary=text,
+        finished_at=timezone.now(),
+        progress=100 if state == SyncRun.State.DONE else run.progress,
+    )

@@ -1,0 +1,62 @@
+"""Pages for fetching statistics from SSB: start a sync and watch its progress."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from temaplan.accounts import access
+from temaplan.indicators.models import Indicator
+
+from .models import SeriesValue, SyncRun
+from .tasks import ssb_sync_task
+
+ACTIVE = (SyncRun.State.QUEUED, SyncRun.State.RUNNING)
+
+
+@require_GET
+def sync_page(request: HttpRequest, number: str) -> HttpResponse:
+    municipality = access.get_municipality_for_user(request, number)
+    indicators = Indicator.objects.filter(municipality=municipality).exclude(formula="")
+    return render(
+        request,
+        "statistics/sync_page.html",
+        {
+            "municipality": municipality,
+            "runs": SyncRun.objects.filter(municipality=municipality)[:10],
+            "indicators": indicators.select_related("plan"),
+            "stored_values": SeriesValue.objects.count(),
+            "can_edit": access.can_edit(request, municipality.id),
+        },
+    )
+
+
+@require_POST
+def sync_start(request: HttpRequest, number: str) -> HttpResponse:
+    municipality = access.get_municipality_for_user(request, number, edit=True)
+    running = SyncRun.objects.filter(municipality=municipality, state__in=ACTIVE).first()
+    if running:
+        return redirect("statistics:sync_run", number=number, run_id=running.pk)
+    run = SyncRun.objects.create(
+        municipality=municipality, municipality_numbers=number, started_by=request.user
+    )
+    transaction.on_commit(lambda: ssb_sync_task.enqueue(run.pk))
+    return redirect("statistics:sync_run", number=number, run_id=run.pk)
+
+
+@require_GET
+def sync_run(request: HttpRequest, number: str, run_id: int) -> HttpResponse:
+    municipality = access.get_municipality_for_user(request, number)
+    run = SyncRun.objects.filter(municipality=municipality, pk=run_id).first()
+    if run is None:
+        raise Http404("Fant ikke hentingen.")
+    template = "statistics/sync_run.html"
+    if request.htmx:
+        template += "#progress"
+    return render(
+        request,
+        template,
+        {"municipality": municipality, "run": run, "active": run.state in ACTIVE},
+    )
