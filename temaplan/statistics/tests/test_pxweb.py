@@ -497,15 +497,16 @@ def test_the_fake_sends_ssbs_own_error_bodies(fake_ssb, ssb_data: Path) -> None:
     )
 
 
-def test_addresses_and_the_cache_folder_come_from_the_environment(monkeypatch, tmp_path):
-    monkeypatch.setenv("TEMAPLAN_SSB_API", "http://ssb.example/api/pxwebapi/v2/")
-    monkeypatch.setenv("TEMAPLAN_SSB_CACHE_DIR", str(tmp_path / "here"))
+def test_addresses_and_the_cache_folder_come_from_the_settings(settings, tmp_path):
+    """config/settings.py reads them from the environment (TEMAPLAN_SSB_API, ...)."""
+    settings.TEMAPLAN_SSB_API = "http://ssb.example/api/pxwebapi/v2/"
+    settings.TEMAPLAN_SSB_CACHE_DIR = str(tmp_path / "here")
     client = PxWebClient()
     assert client.base_url == "http://ssb.example/api/pxwebapi/v2"
     assert client.fetcher.cache is not None
     assert client.fetcher.cache.root == tmp_path / "here" / "pxweb"
     assert PxWebClient(cache_dir=None).fetcher.cache is None
-    monkeypatch.delenv("TEMAPLAN_SSB_API")
+    settings.TEMAPLAN_SSB_API = "https://data.ssb.no/api/pxwebapi/v2"
     assert PxWebClient(cache_dir=None).base_url == "https://data.ssb.no/api/pxwebapi/v2"
 
 

@@ -89,9 +89,9 @@ def test_a_municipality_without_ssb_indicators_has_nothing_to_sync(
         sync(pxweb_client, klass_client, municipality_numbers=["3201"])
 
 
-def test_the_command_reports_a_failure_in_norwegian(asker_plan, monkeypatch, fake_ssb, tmp_path):
-    monkeypatch.setenv("TEMAPLAN_SSB_API", fake_ssb.pxweb_url)
-    monkeypatch.setenv("TEMAPLAN_KLASS_API", "http://127.0.0.1:1/klass")
-    monkeypatch.setenv("TEMAPLAN_SSB_CACHE_DIR", str(tmp_path))
+def test_the_command_reports_a_failure_in_norwegian(asker_plan, settings, fake_ssb, tmp_path):
+    settings.TEMAPLAN_SSB_API = fake_ssb.pxweb_url
+    settings.TEMAPLAN_KLASS_API = "http://127.0.0.1:1/klass"
+    settings.TEMAPLAN_SSB_CACHE_DIR = str(tmp_path)
     with pytest.raises(CommandError, match="Hentingen feilet; ingenting er endret"):
         call_command("ssb", "sync", "--municipality", "3203", stdout=io.StringIO())
