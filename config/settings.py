@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "temaplan.plans",
     "temaplan.indicators",
     "temaplan.statistics",
+    "temaplan.actions",
     "temaplan.web",
     "temaplan.demo",
 ]

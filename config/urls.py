@@ -7,5 +7,6 @@ urlpatterns = [
     path("", include("temaplan.plans.urls")),
     path("", include("temaplan.indicators.urls")),
     path("", include("temaplan.statistics.urls")),
+    path("", include("temaplan.actions.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -14,6 +14,7 @@ from temaplan.indicators.services import observation_record, target_set
 from temaplan.plans.models import Ambition, FocusArea, Plan, Premise, Strategy
 
 from . import asker as data
+from .asker_actions import asker_actions_load
 from .asker_indicators import ASKER_INDICATORS, FOCUS_AREAS_BY_KEY, SLIDE
 
 
@@ -121,6 +122,7 @@ def demo_load(*, password: str) -> dict[str, Plan]:
         ),
     }
     asker_indicators_load(plans["asker"])
+    asker_actions_load(plans["asker"])
     demo_users_load(password=password)
     return plans
 

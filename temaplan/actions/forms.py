@@ -1,0 +1,108 @@
+"""Forms for actions: the whole action, the in-place status change, and the list filters."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from temaplan.plans.forms import VersionedForm
+from temaplan.plans.models import FocusArea, Strategy
+
+from .models import Action
+
+
+class ActionForm(VersionedForm):
+    class Meta:
+        model = Action
+        fields = [
+            "key",
+            "title",
+            "description",
+            "kind",
+            "focus_area",
+            "strategies",
+            "responsible_unit",
+            "responsible_person",
+            "partners",
+            "start_date",
+            "due_date",
+            "status",
+            "progress",
+            "weight",
+            "priority",
+            "anchored_body",
+            "anchored_on",
+            "anchored_case",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "anchored_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "strategies": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, period, **kwargs):
+        self.period = period
+        super().__init__(*args, **kwargs)
+        self.fields["focus_area"].queryset = FocusArea.objects.filter(plan_id=period.plan_id)
+        self.fields["strategies"].queryset = Strategy.objects.filter(plan_id=period.plan_id)
+
+    def clean_key(self):
+        key = self.cleaned_data["key"]
+        taken = Action.objects.filter(period=self.period, key=key).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _("Perioden har allerede et tiltak med nøkkelen «%(key)s»."), params={"key": key}
+            )
+        return key
+
+    def clean(self):
+        data = super().clean()
+        start, due = data.get("start_date"), data.get("due_date")
+        if start and due and due < start:
+            self.add_error("due_date", _("Fristen kan ikke være før starten."))
+        return data
+
+
+class StatusForm(forms.Form):
+    """Status and progress changed in place from the list or the action page."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
+    progress = forms.IntegerField(
+        label=_("Framdrift (%)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        error_messages={
+            # These two are %-formatted with the limit, so the sign is written %%.
+            "min_value": _("Framdriften er mellom 0 og 100 %%."),
+            "max_value": _("Framdriften er mellom 0 og 100 %%."),
+            "invalid": _("Framdriften er et helt tall fra 0 til 100."),
+        },
+    )
+    comment = forms.CharField(label=_("Kommentar"), required=False, max_length=1000)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ActionFilterForm(forms.Form):
+    periode = forms.ModelChoiceField(
+        queryset=None, required=False, label=_("Periode"), empty_label=_("alle perioder")
+    )
+    innsatsomrade = forms.ModelChoiceField(
+        queryset=None, required=False, label=_("Innsatsområde"), empty_label=_("alle")
+    )
+    status = forms.ChoiceField(
+        required=False, label=_("Status"), choices=[("", _("alle"))] + list(Action.Status.choices)
+    )
+    type = forms.ChoiceField(
+        required=False, label=_("Type"), choices=[("", _("alle"))] + list(Action.Kind.choices)
+    )
+    ansvarlig = forms.CharField(required=False, label=_("Ansvarlig"), max_length=100)
+    topp = forms.BooleanField(required=False, label=_("Bare prioriteringslisten"))
+    forfalt = forms.BooleanField(required=False, label=_("Bare forfalte"))
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["periode"].queryset = plan.action_periods.all()
+        self.fields["innsatsomrade"].queryset = plan.focus_areas.all()

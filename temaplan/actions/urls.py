@@ -1,0 +1,24 @@
+from django.urls import path
+
+from . import views
+
+app_name = "actions"
+
+urlpatterns = [
+    path("planer/<int:plan_id>/tiltak/", views.action_list, name="list"),
+    path("planer/<int:plan_id>/veikart/", views.roadmap, name="roadmap"),
+    path("planer/<int:plan_id>/budsjett/", views.budget, name="budget"),
+    path("planer/<int:plan_id>/partnerskap/", views.partners, name="partners"),
+    path("planer/<int:plan_id>/dialogmoter/", views.dialogue, name="dialogue"),
+    path(
+        "planer/<int:plan_id>/innsatsomrader/<int:number>/",
+        views.focus_area_detail,
+        name="focus_area",
+    ),
+    path("perioder/<int:period_id>/tiltak/ny/", views.action_create, name="create"),
+    path("perioder/<int:period_id>/excel/", views.excel_export, name="excel_export"),
+    path("perioder/<int:period_id>/excel/last-opp/", views.excel_import, name="excel_import"),
+    path("tiltak/<int:action_id>/", views.action_detail, name="detail"),
+    path("tiltak/<int:action_id>/rediger/", views.action_edit, name="edit"),
+    path("tiltak/<int:action_id>/status/", views.action_status, name="status"),
+]

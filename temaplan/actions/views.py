@@ -1,0 +1,300 @@
+"""Action plan pages: the list with filters, the action page, in-place status changes,
+the focus-area page, the roadmap, the budget, the partner register and dialogue meetings."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from temaplan.accounts import access
+from temaplan.indicators import excel as indicator_excel
+from temaplan.plans.models import Plan
+from temaplan.web.charts import render_svg
+
+from . import excel, services
+from .budget import budget_totals
+from .charts import budget_spec, roadmap_spec, roadmap_table
+from .forms import ActionFilterForm, ActionForm, StatusForm
+from .models import Action, ActionPeriod
+from .pages import (
+    action_flags,
+    agreement_warning,
+    plan_budget,
+    progress_rollup,
+    roadmap_rows,
+)
+from .queries import action_with_history, filter_actions, plan_actions
+
+HTMX_INVALID = 422
+CONFLICT = 409
+
+
+def _plan(request: HttpRequest, plan_id: int) -> Plan:
+    return access.get_for_user(request, Plan.objects.select_related("municipality"), pk=plan_id)
+
+
+def _action(request: HttpRequest, action_id: int, *, edit: bool = False) -> Action:
+    return access.get_for_user(
+        request, action_with_history(Action.objects.all()), edit=edit, pk=action_id
+    )
+
+
+@require_GET
+def action_list(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    today = timezone.localdate()
+    form = ActionFilterForm(request.GET or None, plan=plan)
+    filters = form.cleaned_data if form.is_valid() else {}
+    actions = list(filter_actions(plan_actions(plan), filters, today=today))
+    return render(
+        request,
+        "actions/action_list.html",
+        {
+            "plan": plan,
+            "form": form,
+            "actions": actions,
+            "rollup": progress_rollup(actions),
+            "today": today,
+            "can_edit": access.can_edit(request, plan.municipality_id),
+            "periods": list(plan.action_periods.all()),
+        },
+    )
+
+
+def _action_page(request, action: Action, *, status=200, section=None, **extra) -> HttpResponse:
+    context = {
+        "plan": action.period.plan,
+        "action": action,
+        "flags": action_flags(action, today=timezone.localdate()),
+        "can_edit": access.can_edit(request, action.municipality_id),
+        "status_form": extra.pop("status_form", None)
+        or StatusForm(
+            initial={
+                "status": action.status,
+                "progress": action.progress,
+                "version": action.version,
+            }
+        ),
+        **extra,
+    }
+    template = "actions/action_detail.html"
+    if section and request.htmx:
+        template += f"#{section}"
+    return render(request, template, context, status=status)
+
+
+@require_GET
+def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
+    return _action_page(request, _action(request, action_id))
+
+
+@require_http_methods(["GET", "POST"])
+def action_status(request: HttpRequest, action_id: int) -> HttpResponse:
+    """Editors change status and progress in place (htmx): the answer is the status section."""
+    action = _action(request, action_id, edit=True)
+    form = StatusForm(
+        request.POST or None,
+        initial={
+            "status": action.status,
+            "progress": action.progress,
+            "version": action.version,
+        },
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.action_update_status(
+                    action=action,
+                    status=form.cleaned_data["status"],
+                    progress=form.cleaned_data["progress"],
+                    comment=form.cleaned_data["comment"],
+                    expected_version=form.cleaned_data["version"],
+                    user=request.user,
+                )
+            except services.EditConflict as conflict:
+                form.add_error(None, str(conflict))
+                status = CONFLICT
+            else:
+                if not request.htmx:
+                    return redirect("actions:detail", action_id=action.pk)
+                return _action_page(request, _action(request, action_id), section="status")
+        else:
+            status = HTMX_INVALID
+    return _action_page(
+        request, action, status=status, section="status", status_form=form, editing_status=True
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def action_create(request: HttpRequest, period_id: int) -> HttpResponse:
+    period = access.get_for_user(
+        request, ActionPeriod.objects.select_related("plan"), edit=True, pk=period_id
+    )
+    form = ActionForm(request.POST or None, period=period)
+    if request.method == "POST" and form.is_valid():
+        action = services.action_create(period=period, data=form.changes(), user=request.user)
+        messages.success(request, f"Tiltaket «{action.title}» er opprettet.")
+        return redirect("actions:detail", action_id=action.pk)
+    status = HTMX_INVALID if request.method == "POST" else 200
+    return render(
+        request,
+        "actions/action_form.html",
+        {"plan": period.plan, "period": period, "form": form},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def action_edit(request: HttpRequest, action_id: int) -> HttpResponse:
+    action = _action(request, action_id, edit=True)
+    form = ActionForm(request.POST or None, period=action.period, instance=action)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.action_update(
+                    action=action,
+                    changes=form.changes(),
+                    expected_version=form.expected_version(),
+                    user=request.user,
+                )
+            except services.EditConflict as conflict:
+                form.add_error(None, str(conflict))
+                status = CONFLICT
+            else:
+                return redirect("actions:detail", action_id=action.pk)
+        else:
+            status = HTMX_INVALID
+    return render(
+        request,
+        "actions/action_form.html",
+        {"plan": action.period.plan, "period": action.period, "form": form, "action": action},
+        status=status,
+    )
+
+
+@require_GET
+def focus_area_detail(request: HttpRequest, plan_id: int, number: int) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    area = plan.focus_areas.prefetch_related("strategies").filter(number=number).first()
+    if area is None:
+        raise Http404("Fant ikke innsatsområdet.")
+    actions = list(plan_actions(plan).filter(focus_area=area))
+    return render(
+        request,
+        "actions/focus_area_detail.html",
+        {"plan": plan, "area": area, "actions": actions, "rollup": progress_rollup(actions)},
+    )
+
+
+@require_GET
+def roadmap(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    today = timezone.localdate()
+    studies = list(
+        plan_actions(plan)
+        .filter(kind=Action.Kind.STUDY)
+        .prefetch_related("phases", "political_cases")
+    )
+    rows = roadmap_rows(studies, today=today)
+    dates = [getattr(r, "start", None) or r.date for r in rows] + [
+        getattr(r, "end", None) or r.date for r in rows
+    ]
+    start = min(dates, default=today).replace(day=1)
+    end = max(dates + [today], default=today)
+    return render(
+        request,
+        "actions/roadmap.html",
+        {
+            "plan": plan,
+            "rows": roadmap_table(rows),
+            "chart_svg": lambda: render_svg(
+                roadmap_spec(rows, today=today, start=start, end=end), title_id="roadmap-title"
+            ),
+            "has_rows": bool(rows),
+        },
+    )
+
+
+@require_GET
+def budget(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    years = plan_budget(
+        plan.budget_frames.all(),
+        plan.budget_allocations.select_related("action", "agreement"),
+    )
+    return render(
+        request,
+        "actions/budget.html",
+        {
+            "plan": plan,
+            "years": years,
+            "totals": budget_totals(years),
+            "chart_svg": lambda: render_svg(budget_spec(years), title_id="budget-title"),
+        },
+    )
+
+
+@require_GET
+def partners(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    today = timezone.localdate()
+    agreements = list(plan.partner_agreements.prefetch_related("actions"))
+    for agreement in agreements:
+        agreement.warning = agreement_warning(agreement, today=today)
+    return render(request, "actions/partners.html", {"plan": plan, "agreements": agreements})
+
+
+@require_GET
+def dialogue(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = _plan(request, plan_id)
+    meetings = plan.dialogue_meetings.prefetch_related("focus_areas", "follow_up_actions")
+    return render(request, "actions/dialogue.html", {"plan": plan, "meetings": meetings})
+
+
+@require_GET
+def excel_export(request: HttpRequest, period_id: int) -> HttpResponse:
+    period = access.get_for_user(request, ActionPeriod.objects.select_related("plan"), pk=period_id)
+    response = HttpResponse(
+        excel.workbook_bytes(period),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = f"tiltak-{period.name.replace('/', '-')}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def excel_import(request: HttpRequest, period_id: int) -> HttpResponse:
+    period = access.get_for_user(
+        request, ActionPeriod.objects.select_related("plan"), edit=True, pk=period_id
+    )
+    errors: list[str] = []
+    status = 200
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            errors = ["Velg en Excel-fil (.xlsx) å laste opp."]
+        elif upload.size > indicator_excel.MAX_FILE_BYTES:
+            errors = [indicator_excel.FILE_TOO_LARGE]
+        else:
+            try:
+                summary = excel.import_workbook(
+                    period=period, data=upload.read(), user=request.user
+                )
+            except indicator_excel.ImportRejected as rejected:
+                errors = [str(error) for error in rejected.errors]
+            else:
+                messages.success(request, f"Importert fra «{upload.name}»: {summary}")
+                return redirect("actions:list", plan_id=period.plan_id)
+        status = HTMX_INVALID
+    return render(
+        request,
+        "actions/excel_import.html",
+        {"plan": period.plan, "period": period, "errors": errors},
+        status=status,
+    )
