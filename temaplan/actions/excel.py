@@ -77,19 +77,19 @@ from temaplan.indicators.excel import (
     RowReader,
     SheetRow,
     cell_number,
+    deterministic_zip,
+    header_text,
     shown,
+    unpacked_size,
 )
-from temaplan.indicators.excel import _deterministic_zip as deterministic_zip
-from temaplan.indicators.excel import _header_text as header_text
-from temaplan.indicators.excel import _unpacked_size as unpacked_size
 from temaplan.indicators.importing import (
     DUPLICATE_KEY,
     NOT_SAVED,
     UNKNOWN_FOCUS_AREA,
     ImportSummary,
     SheetCounts,
+    choices_with_nb_labels,
 )
-from temaplan.indicators.importing import _choices_with_nb_labels as choices_with_nb_labels
 from temaplan.plans.models import FocusArea, Strategy
 
 from .models import Action, ActionPeriod

@@ -247,12 +247,12 @@ class SheetRow:
     cells: dict[str, RawCell]
 
 
-def _unpacked_size(data: bytes) -> int:
+def unpacked_size(data: bytes) -> int:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return sum(info.file_size for info in archive.infolist())
 
 
-def _header_text(value: Any) -> str:
+def header_text(value: Any) -> str:
     return " ".join(str(value).split()).casefold() if value is not None else ""
 
 
@@ -286,7 +286,7 @@ def read_workbook(data: bytes) -> dict[str, list[SheetRow]]:
     if len(data) > MAX_FILE_BYTES:
         raise ImportRejected([ImportError_(None, None, None, FILE_TOO_LARGE)])
     try:
-        if _unpacked_size(data) > MAX_UNPACKED_BYTES:
+        if unpacked_size(data) > MAX_UNPACKED_BYTES:
             raise ImportRejected([ImportError_(None, None, None, FILE_UNPACKS_TOO_LARGE)])
         names, raw = _read_sheets(data)
     except ImportRejected:
@@ -307,9 +307,9 @@ def read_workbook(data: bytes) -> dict[str, list[SheetRow]]:
             continue
         header_cells = rows[0]
         positions: dict[str, int] = {}
-        by_text = {_header_text(column.header): column.header for column in COLUMNS[sheet]}
+        by_text = {header_text(column.header): column.header for column in COLUMNS[sheet]}
         for index, cell in enumerate(header_cells):
-            header = by_text.get(_header_text(cell.value)) if cell.data_type != "f" else None
+            header = by_text.get(header_text(cell.value)) if cell.data_type != "f" else None
             if header is None:
                 continue
             if header in positions:
@@ -615,7 +615,7 @@ def _write_guide(book: Workbook, allowed: dict[tuple[str, str], str]) -> None:
     ws.protection.sheet = True  # read-only: it is documentation, not data
 
 
-def _deterministic_zip(data: bytes) -> bytes:
+def deterministic_zip(data: bytes) -> bytes:
     """The same archive with every entry dated 1980-01-01, so equal workbooks are equal bytes."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -644,7 +644,7 @@ def write_workbook(sheets: list[Sheet], *, title: str = "") -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).write_data()
-    return _deterministic_zip(buffer.getvalue())
+    return deterministic_zip(buffer.getvalue())
 
 
 # The plan's workbook ------------------------------------------------------------------------

@@ -134,7 +134,7 @@ class ValueRow:
     vintage: str
 
 
-def _choices_with_nb_labels(choices) -> list[tuple[str, str]]:
+def choices_with_nb_labels(choices) -> list[tuple[str, str]]:
     """Codes with their bokmål labels and, if another language is active, its labels too."""
     current = [(code, str(label)) for code, label in choices]
     with translation.override("nb"):
@@ -165,11 +165,11 @@ class _Checker:
         self.existing = existing
         self.errors: list[ImportError_] = []
         self.focus_areas = {area.number: area for area in FocusArea.objects.filter(plan=plan)}
-        self.units = _choices_with_nb_labels(UNIT_CHOICES)
-        self.directions = _choices_with_nb_labels(DIRECTION_CHOICES)
-        self.sources = _choices_with_nb_labels(Source.choices)
-        self.influences = _choices_with_nb_labels(Influence.choices)
-        self.comparators = _choices_with_nb_labels(COMPARATOR_CHOICES)
+        self.units = choices_with_nb_labels(UNIT_CHOICES)
+        self.directions = choices_with_nb_labels(DIRECTION_CHOICES)
+        self.sources = choices_with_nb_labels(Source.choices)
+        self.influences = choices_with_nb_labels(Influence.choices)
+        self.comparators = choices_with_nb_labels(COMPARATOR_CHOICES)
         # key → unit for the rows below: the file's definition wins over the stored one
         self.file_units: dict[str, Unit | None] = {}
 
