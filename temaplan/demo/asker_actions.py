@@ -515,8 +515,9 @@ PRIORITISED_KEYS = [spec["key"] for spec in [*STUDIES, *PRIORITISED]]
 # Phases per study as on the timeline slide: Campus in three phases, the others in phase 1
 # and «fase 2 og 3». Phase 1 in 2022–23, later phases 2023–2025; exact dates and the
 # deliverables are examples. As seen from late 2026, three studies are finished and the
-# business development fund has slipped, which the roadmap shows. (study key, [(name, planned start, planned end, actual start,
-# actual end, status, deliverable)])
+# business development fund has slipped, which the roadmap shows.
+# (study key, [(name, planned start, planned end, actual start, actual end, status,
+# deliverable)])
 STUDY_PHASES = {
     "a01-campus-baerekraft": [
         (

@@ -147,7 +147,7 @@ def read_file(
                 _second_region(c),
                 keep_pair,
             )
-            vintage = f"fil {name}"
+            vintage = f"fil {name}"[:200]
         else:
             raise StatbankImportError(UNKNOWN_FORMAT.format(name=name))
     except (JsonStatError, StatbankFileError) as error:

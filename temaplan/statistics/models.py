@@ -25,7 +25,7 @@ class SeriesValue(models.Model):
     value = models.FloatField(_("verdi"), null=True, blank=True)
     status = models.CharField(_("symbol"), max_length=4, blank=True, default="")
     vintage = models.CharField(
-        _("dataversjon"), max_length=40, blank=True, help_text=_("SSBs «updated» for tabellen.")
+        _("dataversjon"), max_length=200, blank=True, help_text=_("SSBs «updated» for tabellen.")
     )
     fetched_at = models.DateTimeField(_("hentet"))
 
@@ -52,7 +52,7 @@ class SeriesRevision(models.Model):
     )
     value = models.FloatField(null=True)
     status = models.CharField(max_length=4, blank=True, default="")
-    vintage = models.CharField(max_length=40, blank=True)
+    vintage = models.CharField(max_length=200, blank=True)
     replaced_at = models.DateTimeField()
 
     class Meta:
