@@ -10,7 +10,7 @@ from datetime import date
 
 from .formulas import FORMULAS, FormulaValue
 from .harmonise import Harmonised, harmonise_counts, harmonise_within
-from .models import KlassSnapshot
+from .models import KlassSnapshot, ResolvedSource
 from .regions import CodeHistory, changes_from_klass, codes_from_klass
 from .sources import SOURCES
 from .store import load_published
@@ -55,16 +55,27 @@ def years_needed(years: Iterable[int]) -> list[int]:
     return sorted(y for y in wanted if y >= EARLIEST_HISTORY_YEAR)
 
 
+def source_location(name: str) -> tuple[str, str] | None:
+    """(table, content code) of a source; a searched-for one as the last sync found it."""
+    source = SOURCES[name]
+    if source.table:
+        return source.table, source.content
+    found = ResolvedSource.objects.filter(name=name).first()
+    return (found.table, found.content) if found else None
+
+
 def harmonised_source(name: str, years: list[int], maps: dict) -> Harmonised:
     source = SOURCES[name]
+    location = source_location(name)
+    if location is None:
+        return Harmonised()
+    table, content = location
     usable = [y for y in years if y in maps]
     regions = {code for y in usable for code in maps[y]}
     if source.kind == "within":
-        pairs = load_published(
-            source.table, source.content, years=usable, pairs=True, regions=regions
-        )
+        pairs = load_published(table, content, years=usable, pairs=True, regions=regions)
         return harmonise_within(pairs, maps, usable)
-    published = load_published(source.table, source.content, years=usable, regions=regions)
+    published = load_published(table, content, years=usable, regions=regions)
     available = {y for (_code, y) in published}
     return harmonise_counts(published, maps, [y for y in usable if y in available])
 

@@ -350,6 +350,9 @@ class _Data:
     # -- tables
 
     def table(self, table_id: str) -> _Table | None:
+        with self._lock:
+            if table_id in self._tables:
+                return self._tables[table_id]
         builder = _TABLES.get(table_id)
         if builder is None:
             return None
@@ -723,6 +726,42 @@ class FakeSsb:
             self._sent.clear()
             if clock is not None:
                 self.clock = clock
+
+    def add_table(
+        self,
+        table_id: str,
+        *,
+        label: str,
+        dimensions: list[tuple[str, str, list[str], list[str], str | None]],
+        values: np.ndarray,
+        updated: str = "2024-06-01T06:00:00Z",
+    ) -> None:
+        """Serve an extra table made by a test (id, label, codes, labels, role per dimension).
+
+        For what the shared data folder has no copy of, such as a KOSTRA table found by
+        search: the test says plainly that its numbers are made up. `remove_table` undoes it.
+        """
+        dims = [
+            _Dim(dim_id, dim_label, list(codes), list(labels), eliminable=False, role=role)
+            for dim_id, dim_label, codes, labels, role in dimensions
+        ]
+        time = next(d for d in dims if d.role == "time")
+        _CATALOG[table_id] = _Entry(
+            label=label,
+            updated=updated,
+            description=label,
+            subject_code="test",
+            variables=tuple(d.label for d in dims),
+            first_period=time.codes[0],
+            last_period=time.codes[-1],
+        )
+        with self.data._lock:
+            self.data._tables[table_id] = _Table(table_id, dims, np.asarray(values, float))
+
+    def remove_table(self, table_id: str) -> None:
+        _CATALOG.pop(table_id, None)
+        with self.data._lock:
+            self.data._tables.pop(table_id, None)
 
     @property
     def pending_faults(self) -> int:

@@ -116,3 +116,17 @@ class KlassSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"KLASS {self.classification} {self.kind} {self.parameters}"
+
+
+class ResolvedSource(models.Model):
+    """Which SSB table and content code a searched-for source was found in (KOSTRA tables are
+    renumbered, so the sync looks them up by name and remembers what it found)."""
+
+    name = models.CharField(max_length=60, unique=True)
+    table = models.CharField(max_length=16)
+    content = models.CharField(max_length=64)
+    table_label = models.CharField(max_length=300, blank=True)
+    resolved_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.table}/{self.content}"

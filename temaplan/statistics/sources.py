@@ -19,6 +19,7 @@ class Source:
     selection: dict[str, list[str] | str] = field(default_factory=dict)
     region_dimensions: tuple[str, ...] = ("Region",)
     search: str = ""  # find the table by this search when its number is not fixed
+    content_label_words: tuple[str, ...] = ()  # pick the content code whose label has these
     label: str = ""
 
 
@@ -60,8 +61,9 @@ SOURCES = {
         Source(
             "decares_converted",
             "",
-            "OmdisponertDyrka",
+            "",  # the content code is read from the table found
             search="omdisponering dyrka jord",
+            content_label_words=("dyrka", "jord"),
             label="Omdisponert dyrka jord, dekar (KOSTRA)",
         ),
     ]

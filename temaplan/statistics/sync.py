@@ -23,6 +23,7 @@ from .formulas import FORMULAS
 from .http import SsbError
 from .importing import cells_from_dataset
 from .klass import KlassClient
+from .models import ResolvedSource
 from .pxweb import PxWebClient
 from .regions import CodeHistory, changes_from_klass, codes_from_klass
 from .services import klass_snapshot_store
@@ -79,13 +80,30 @@ def _indicators(numbers: list[str] | None):
     return list(queryset)
 
 
-def _selection(source: Source, meta, codes: set[str], years: list[str]) -> dict:
+def _content_from_search(meta, source: Source) -> str:
+    """In a table found by search, the content code whose label names what we look for."""
+    variable = meta.variable(meta.content_variable)
+    words = source.content_label_words
+    for code, label in zip(variable.codes, variable.labels, strict=True):
+        if all(word in label.casefold() for word in words):
+            return code
+    return variable.codes[0]
+
+
+def _region_variables(source: Source, meta) -> set[str]:
+    """The table's region variables: named in the source, or SSB's geo role."""
+    named = {v.id for v in meta.variables if v.id in source.region_dimensions}
+    return named or {v.id for v in meta.variables if v.role == "geo"}
+
+
+def _selection(source: Source, meta, codes: set[str], years: list[str], content: str) -> dict:
     selection: dict[str, list[str] | str] = {}
+    regions = _region_variables(source, meta)
     for variable in meta.variables:
-        if variable.id in source.region_dimensions:
+        if variable.id in regions:
             selection[variable.id] = sorted(codes & set(variable.codes))
         elif variable.id == meta.content_variable:
-            selection[variable.id] = [source.content]
+            selection[variable.id] = [content]
         elif variable.id == meta.time_variable:
             selection[variable.id] = [y for y in years if y in variable.codes]
         elif variable.id in meta.mandatory:
@@ -132,6 +150,7 @@ def ssb_sync(
         years = [str(y) for y in range(FIRST_YEAR, today.year + 1)]
         summary = SyncSummary(municipalities=numbers)
         fetched = []  # (table, content, vintage, cells)
+        resolved = []  # (source name, table, content, table label) found by search
         maps = {int(y): history.harmonisation_map(int(y)) for y in years if int(y) < today.year}
         published = {
             code
@@ -158,11 +177,16 @@ def ssb_sync(
                     continue
                 table = found[0].id
             meta = pxweb.metadata(table)
-            for response in pxweb.fetch(table, _selection(source, meta, published, years)):
+            content = source.content
+            if source.search:
+                content = _content_from_search(meta, source)
+                resolved.append((name, table, content, found[0].label))
+            selection = _selection(source, meta, published, years, content)
+            for response in pxweb.fetch(table, selection):
                 cells = cells_from_dataset(table, response.dataset, keep_pair)
                 vintage = response.dataset.updated or ""
                 summary.vintages[table] = vintage
-                fetched.append((table, source.content, vintage, cells.get(source.content, [])))
+                fetched.append((table, content, vintage, cells.get(content, [])))
     except SsbError as error:
         raise SyncFailed(str(error)) from error
 
@@ -184,6 +208,16 @@ def ssb_sync(
             now=now,
         )
         _store_fetched(fetched, summary, now)
+        for name, table, content, label in resolved:
+            ResolvedSource.objects.update_or_create(
+                name=name,
+                defaults={
+                    "table": table,
+                    "content": content,
+                    "table_label": label[:300],
+                    "resolved_at": now,
+                },
+            )
         _recompute(indicators, history, summary, today, now)
     report(1.0, "Ferdig")
     return summary

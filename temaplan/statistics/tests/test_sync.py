@@ -95,3 +95,50 @@ def test_the_command_reports_a_failure_in_norwegian(asker_plan, settings, fake_s
     settings.TEMAPLAN_SSB_CACHE_DIR = str(tmp_path)
     with pytest.raises(CommandError, match="Hentingen feilet; ingenting er endret"):
         call_command("ssb", "sync", "--municipality", "3203", stdout=io.StringIO())
+
+
+@pytest.fixture
+def made_up_kostra_table(fake_ssb):
+    """A KOSTRA-style farmland table. The shared data has no copy of the real one, so these
+    numbers are invented for the test: only the finding and summing are under test."""
+    import numpy as np
+
+    regions = ["0220", "0627", "0628", "3025"]
+    years = ["2018", "2019", "2020"]
+    values = np.array([[10, 20, 30], [1, 2, 3], [100, 200, 300], [7, 8, 9]], dtype=float)
+    values = values.reshape(4, 1, 3)  # region × content × year
+    fake_ssb.add_table(
+        "99111",
+        label="99111: Omdisponering av dyrka og dyrkbar jord (K) (testtabell med oppdiktede tall)",
+        dimensions=[
+            ("KOKkommuneregion0000", "region", regions, regions, "geo"),
+            (
+                "ContentsCode",
+                "statistikkvariabel",
+                ["KOSAG999"],
+                ["Omdisponert dyrka jord (dekar)"],
+                "metric",
+            ),
+            ("Tid", "år", years, years, "time"),
+        ],
+        values=values,
+    )
+    yield
+    fake_ssb.remove_table("99111")
+
+
+def test_the_farmland_table_is_found_by_search_and_summed_over_the_merger(
+    asker_plan, pxweb_client, klass_client, made_up_kostra_table
+):
+    farmland = asker_plan.indicators.get(key="omdisponert-dyrket-mark")
+    farmland.formula = "farmland_converted"
+    farmland.save()
+    summary = sync(pxweb_client, klass_client, municipality_numbers=["3203"])
+    assert "99111" in summary.vintages
+    # Stored as published: every cell asked for (4 regions × 3 years).
+    assert SeriesValue.objects.filter(table="99111", content="KOSAG999").count() == 12
+    values = dict(farmland.observations.values_list("year", "value"))
+    # 2018 and 2019: Asker + Røyken + Hurum as published; 2020: 3025.
+    assert values[2018] == Decimal(10 + 1 + 100)
+    assert values[2019] == Decimal(20 + 2 + 200)
+    assert values[2020] == Decimal(9)
