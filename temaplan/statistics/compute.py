@@ -26,6 +26,9 @@ EARLIEST_HISTORY_YEAR = 2011
 _HISTORIES: dict[tuple, CodeHistory] = {}
 
 
+_HISTORIES: dict[tuple, CodeHistory] = {}
+
+
 def code_history() -> CodeHistory:
     """The municipality code history from the newest KLASS snapshots in the database.
 
@@ -43,8 +46,17 @@ def code_history() -> CodeHistory:
     )
     if changes is None or codes is None:
         raise LookupError(NO_REGION_HISTORY)
-    as_of = date.fromisoformat(codes.parameters)
-    return CodeHistory(changes_from_klass(changes.body), codes_from_klass(codes.body), as_of=as_of)
+    key = (changes.pk, changes.fetched_at, codes.pk, codes.fetched_at)
+    if key not in _HISTORIES:
+        # The history is immutable, so one per pair of snapshots is built per process, and
+        # its harmonisation maps are kept with it.
+        _HISTORIES.clear()
+        _HISTORIES[key] = CodeHistory(
+            changes_from_klass(changes.body),
+            codes_from_klass(codes.body),
+            as_of=date.fromisoformat(codes.parameters),
+        )
+    return _HISTORIES[key]
 
 
 def years_needed(years: Iterable[int]) -> list[int]:
@@ -80,18 +92,31 @@ def harmonised_source(name: str, years: list[int], maps: dict) -> Harmonised:
     return harmonise_counts(published, maps, [y for y in usable if y in available])
 
 
+def _inverse_map(history: CodeHistory, year: int) -> dict[str, list[tuple[str, float, bool]]]:
+    """{target code: [(published code, weight, is_split)]} for a year, built once per history."""
+    cache = history.__dict__.setdefault("_inverse_maps", {})
+    if year not in cache:
+        inverse: dict[str, list[tuple[str, float, bool]]] = {}
+        for published, targets in history.harmonisation_map(year).items():
+            for target, weight, is_split in targets:
+                inverse.setdefault(target, []).append((published, weight, is_split))
+        cache[year] = inverse
+    return cache[year]
+
+
 def maps_for(history: CodeHistory, codes: list[str], years: list[int]) -> dict:
     """{year: {published code: [(code asked for, weight, is_split)]}} for just these codes,
-    so reading and harmonising grow with the number of municipalities asked for."""
-    wanted = set(codes)
-    return {
-        year: {
-            published: kept
-            for published, targets in history.harmonisation_map(year).items()
-            if (kept := [t for t in targets if t[0] in wanted])
-        }
-        for year in years
-    }
+    built from each asked-for code's own predecessors, so the work grows with the number of
+    municipalities asked for, not with the size of the country."""
+    maps: dict[int, dict[str, list[tuple[str, float, bool]]]] = {}
+    for year in years:
+        inverse = _inverse_map(history, year)
+        year_map: dict[str, list[tuple[str, float, bool]]] = {}
+        for code in codes:
+            for published, weight, is_split in inverse.get(code, ()):
+                year_map.setdefault(published, []).append((code, weight, is_split))
+        maps[year] = year_map
+    return maps
 
 
 def formula_values(
