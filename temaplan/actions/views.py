@@ -13,6 +13,7 @@ from temaplan.accounts import access
 from temaplan.indicators import excel as indicator_excel
 from temaplan.plans.models import Plan
 from temaplan.web.charts import render_svg
+from temaplan.web.editing import save_or_status
 
 from . import excel, services
 from .budget import budget_totals
@@ -29,7 +30,6 @@ from .pages import (
 from .queries import action_with_history, filter_actions, plan_actions
 
 HTMX_INVALID = 422
-CONFLICT = 409
 
 
 def _plan(request: HttpRequest, plan_id: int) -> Plan:
@@ -105,25 +105,21 @@ def action_status(request: HttpRequest, action_id: int) -> HttpResponse:
     )
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.action_update_status(
-                    action=action,
-                    status=form.cleaned_data["status"],
-                    progress=form.cleaned_data["progress"],
-                    comment=form.cleaned_data["comment"],
-                    expected_version=form.cleaned_data["version"],
-                    user=request.user,
-                )
-            except services.EditConflict as conflict:
-                form.add_error(None, str(conflict))
-                status = CONFLICT
-            else:
-                if not request.htmx:
-                    return redirect("actions:detail", action_id=action.pk)
-                return _action_page(request, _action(request, action_id), section="status")
-        else:
-            status = HTMX_INVALID
+        status = save_or_status(
+            form,
+            lambda f: services.action_update_status(
+                action=action,
+                status=f.cleaned_data["status"],
+                progress=f.cleaned_data["progress"],
+                comment=f.cleaned_data["comment"],
+                expected_version=f.cleaned_data["version"],
+                user=request.user,
+            ),
+        )
+        if status is None:
+            if not request.htmx:
+                return redirect("actions:detail", action_id=action.pk)
+            return _action_page(request, _action(request, action_id), section="status")
     return _action_page(
         request, action, status=status, section="status", status_form=form, editing_status=True
     )
@@ -154,21 +150,17 @@ def action_edit(request: HttpRequest, action_id: int) -> HttpResponse:
     form = ActionForm(request.POST or None, period=action.period, instance=action)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.action_update(
-                    action=action,
-                    changes=form.changes(),
-                    expected_version=form.expected_version(),
-                    user=request.user,
-                )
-            except services.EditConflict as conflict:
-                form.add_error(None, str(conflict))
-                status = CONFLICT
-            else:
-                return redirect("actions:detail", action_id=action.pk)
-        else:
-            status = HTMX_INVALID
+        status = save_or_status(
+            form,
+            lambda f: services.action_update(
+                action=action,
+                changes=f.changes(),
+                expected_version=f.expected_version(),
+                user=request.user,
+            ),
+        )
+        if status is None:
+            return redirect("actions:detail", action_id=action.pk)
     return render(
         request,
         "actions/action_form.html",

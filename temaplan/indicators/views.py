@@ -10,8 +10,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from temaplan.accounts import access
 from temaplan.plans.models import Plan
-from temaplan.plans.services import EditConflict, part_delete
+from temaplan.plans.services import part_delete
 from temaplan.web.charts import render_svg
+from temaplan.web.editing import save_or_status
 
 from . import excel, services
 from .charts import indicator_chart_spec
@@ -26,7 +27,6 @@ from .table import build_row, build_table, table_years
 
 HTMX_INVALID = 422
 NO_FILE_CHOSEN = "Velg en Excel-fil (.xlsx) å laste opp."
-CONFLICT = 409
 
 
 def _plan(request: HttpRequest, plan_id: int, *, edit: bool = False) -> Plan:
@@ -113,20 +113,14 @@ def indicator_edit(request: HttpRequest, indicator_id: int) -> HttpResponse:
     form = IndicatorForm(request.POST or None, plan=indicator.plan, instance=indicator)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.indicator_update(
-                    indicator=indicator,
-                    changes=form.changes(),
-                    expected_version=form.expected_version(),
-                )
-            except EditConflict as conflict:
-                form.add_error(None, str(conflict))
-                status = CONFLICT
-            else:
-                return redirect("indicators:detail", indicator_id=indicator.pk)
-        else:
-            status = HTMX_INVALID
+        status = save_or_status(
+            form,
+            lambda f: services.indicator_update(
+                indicator=indicator, changes=f.changes(), expected_version=f.expected_version()
+            ),
+        )
+        if status is None:
+            return redirect("indicators:detail", indicator_id=indicator.pk)
     return render(
         request,
         "indicators/indicator_form.html",
@@ -176,25 +170,20 @@ def year_edit(request: HttpRequest, indicator_id: int, year: int) -> HttpRespons
     form = YearForm(request.POST or None, initial=initial, unit=Unit(indicator.unit))
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.indicator_year_save(
-                    indicator=indicator,
-                    year=year,
-                    data=form.cleaned_data,
-                    expected_token=form.cleaned_data["version"] or initial["version"],
-                    user=request.user,
-                )
-            except EditConflict as conflict:
-                form.add_error(None, str(conflict))
-                status = CONFLICT
-            else:
-                if not request.htmx:
-                    return redirect("indicators:detail", indicator_id=indicator.pk)
-                fresh = _indicator(request, indicator_id)
-                return _indicator_page(request, fresh, section="years")
-        else:
-            status = HTMX_INVALID
+        status = save_or_status(
+            form,
+            lambda f: services.indicator_year_save(
+                indicator=indicator,
+                year=year,
+                data=f.cleaned_data,
+                expected_token=f.cleaned_data["version"] or initial["version"],
+                user=request.user,
+            ),
+        )
+        if status is None:
+            if not request.htmx:
+                return redirect("indicators:detail", indicator_id=indicator.pk)
+            return _indicator_page(request, _indicator(request, indicator_id), section="years")
     return _indicator_page(
         request, indicator, status=status, section="years", editing_year=year, form=form
     )

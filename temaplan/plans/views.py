@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from temaplan.accounts import access
 from temaplan.web.charts import render_svg
+from temaplan.web.editing import save_or_status
 
 from . import services
 from .forms import PlanForm
@@ -25,7 +26,6 @@ from .queries import plan_contents
 
 TEMPLATE = "plans/plan_detail.html"
 HTMX_INVALID = 422
-CONFLICT = 409
 
 
 def _plan(request: HttpRequest, plan_id: int, *, edit: bool = False) -> Plan:
@@ -108,20 +108,11 @@ def plan_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
     form = PlanForm(request.POST or None, instance=plan)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.record_update(
-                    record=plan, changes=form.changes(), expected_version=form.expected_version()
-                )
-            except services.EditConflict as conflict:
-                form.add_error(None, str(conflict))
-                status = CONFLICT
-            else:
-                if not request.htmx:
-                    return redirect("plans:plan_detail", plan_id=plan.pk)
-                return _render_plan(request, _plan(request, plan_id), section="details")
-        else:
-            status = HTMX_INVALID
+        status = save_or_status(form, lambda f: _record_update(plan, f))
+        if status is None:
+            if not request.htmx:
+                return redirect("plans:plan_detail", plan_id=plan.pk)
+            return _render_plan(request, _plan(request, plan_id), section="details")
     return _render_plan(
         request, plan, section="details", status=status, editing_plan=True, form=form
     )
@@ -187,18 +178,9 @@ def part_edit(request: HttpRequest, plan_id: int, kind: PartKind, pk: int) -> Ht
     form = kind.form(request.POST or None, plan=plan, instance=part)
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.record_update(
-                    record=part, changes=form.changes(), expected_version=form.expected_version()
-                )
-            except services.EditConflict as conflict:
-                form.add_error(None, str(conflict))
-                status = CONFLICT
-            else:
-                return _after_part_change(request, plan, kind)
-        else:
-            status = HTMX_INVALID
+        status = save_or_status(form, lambda f: _record_update(part, f))
+        if status is None:
+            return _after_part_change(request, plan, kind)
     return _render_plan(
         request,
         plan,
@@ -227,6 +209,12 @@ def part_move(
         raise Http404("Ukjent retning.")
     services.part_move(part=part, direction="up" if direction == "opp" else "down")
     return _after_part_change(request, plan, kind)
+
+
+def _record_update(record, form) -> None:
+    services.record_update(
+        record=record, changes=form.changes(), expected_version=form.expected_version()
+    )
 
 
 def _after_part_change(request: HttpRequest, plan: Plan, kind: PartKind) -> HttpResponse:

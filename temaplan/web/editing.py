@@ -1,0 +1,25 @@
+"""The save step every editing view shares: validate, save through a service, and answer a
+refused save the same way everywhere (422 for bad input, 409 when someone else saved first)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django import forms
+
+from temaplan.plans.services import EditConflict
+
+INVALID = 422
+CONFLICT = 409
+
+
+def save_or_status(form: forms.Form, save: Callable[[forms.Form], object]) -> int | None:
+    """None when saved; otherwise the status to answer with, the reason already on the form."""
+    if not form.is_valid():
+        return INVALID
+    try:
+        save(form)
+    except EditConflict as conflict:
+        form.add_error(None, str(conflict))
+        return CONFLICT
+    return None
