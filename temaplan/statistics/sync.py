@@ -218,7 +218,10 @@ def ssb_sync(
                     "resolved_at": now,
                 },
             )
-        _recompute(indicators, history, summary, today, now)
+        try:
+            _recompute(indicators, history, summary, today, now)
+        except NotImplementedError as error:  # rolls back everything stored above
+            raise SyncFailed(str(error)) from error
     report(1.0, "Ferdig")
     return summary
 

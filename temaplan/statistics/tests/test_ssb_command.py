@@ -112,3 +112,16 @@ def test_a_file_that_cannot_be_read_changes_nothing(region_history, tmp_path, ss
     with pytest.raises(CommandError, match="Ingenting er importert"):
         run("import", "--table", "07459", str(good), str(bad))
     assert not SeriesValue.objects.exists()
+
+
+def test_the_row_total_denominator_is_refused_plainly_until_it_is_built(region_history):
+    from temaplan.statistics.compute import ROW_TOTAL_NOT_BUILT, formula_values
+
+    with pytest.raises(NotImplementedError, match="radsummen i 03321"):
+        formula_values(
+            "share_working_in_home_municipality",
+            codes=["3203"],
+            years=[2020],
+            options={"denominator": "row_total"},
+        )
+    assert ROW_TOTAL_NOT_BUILT.endswith("(11618).")
