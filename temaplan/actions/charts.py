@@ -16,11 +16,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from temaplan.web.formatting import number
+from temaplan.web.vegalite import VEGA_LITE_SCHEMA
 
 from .budget import BudgetYear
 from .slippage import AT_RISK, FLAG_LABELS, LATE, SLIPPING
 
-VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 STUDY, PHASE = "study", "phase"
 KIND_LABELS = {STUDY: "Utredning", PHASE: "Fase", "case": "Politisk sak"}
 PLANNED, DONE_STATE, AT_RISK_STATE, LATE_STATE, ACTUAL = (

@@ -143,6 +143,16 @@ def roadmap_rows(studies, *, today: date) -> list:
     return rows
 
 
+def roadmap_window(rows, *, today: date) -> tuple[date, date]:
+    """From the first of the month of the earliest date to the latest date or today."""
+    dates = [
+        d
+        for row in rows
+        for d in (getattr(row, "start", None) or row.date, getattr(row, "end", None) or row.date)
+    ]
+    return min(dates, default=today).replace(day=1), max(dates + [today])
+
+
 def plan_budget(frames, allocations):
     return budget_years(
         [Frame(f.year, f.kind, f.amount, f.fte, f.fte_cost, f.decision_reference) for f in frames],

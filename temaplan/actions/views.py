@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from temaplan.accounts import access
-from temaplan.indicators import excel as indicator_excel
-from temaplan.plans.models import Plan
+from temaplan.plans.access import plan_for_user
 from temaplan.web.charts import render_svg
 from temaplan.web.editing import save_or_status
+from temaplan.web.workbooks import workbook_upload, xlsx_response
 
 from . import excel, services
 from .budget import budget_totals
@@ -26,14 +26,14 @@ from .pages import (
     plan_budget,
     progress_rollup,
     roadmap_rows,
+    roadmap_window,
 )
 from .queries import action_with_history, filter_actions, plan_actions
 
 HTMX_INVALID = 422
 
 
-def _plan(request: HttpRequest, plan_id: int) -> Plan:
-    return access.get_for_user(request, Plan.objects.select_related("municipality"), pk=plan_id)
+_plan = plan_for_user
 
 
 def _action(request: HttpRequest, action_id: int, *, edit: bool = False) -> Action:
@@ -193,11 +193,7 @@ def roadmap(request: HttpRequest, plan_id: int) -> HttpResponse:
         .prefetch_related("phases", "political_cases")
     )
     rows = roadmap_rows(studies, today=today)
-    dates = [getattr(r, "start", None) or r.date for r in rows] + [
-        getattr(r, "end", None) or r.date for r in rows
-    ]
-    start = min(dates, default=today).replace(day=1)
-    end = max(dates + [today], default=today)
+    start, end = roadmap_window(rows, today=today)
     return render(
         request,
         "actions/roadmap.html",
@@ -251,13 +247,9 @@ def dialogue(request: HttpRequest, plan_id: int) -> HttpResponse:
 @require_GET
 def excel_export(request: HttpRequest, period_id: int) -> HttpResponse:
     period = access.get_for_user(request, ActionPeriod.objects.select_related("plan"), pk=period_id)
-    response = HttpResponse(
-        excel.workbook_bytes(period),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return xlsx_response(
+        excel.workbook_bytes(period), f"tiltak-{period.name.replace('/', '-')}.xlsx"
     )
-    name = f"tiltak-{period.name.replace('/', '-')}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -266,27 +258,16 @@ def excel_import(request: HttpRequest, period_id: int) -> HttpResponse:
         request, ActionPeriod.objects.select_related("plan"), edit=True, pk=period_id
     )
     errors: list[str] = []
-    status = 200
     if request.method == "POST":
-        upload = request.FILES.get("file")
-        if upload is None:
-            errors = ["Velg en Excel-fil (.xlsx) å laste opp."]
-        elif upload.size > indicator_excel.MAX_FILE_BYTES:
-            errors = [indicator_excel.FILE_TOO_LARGE]
-        else:
-            try:
-                summary = excel.import_workbook(
-                    period=period, data=upload.read(), user=request.user
-                )
-            except indicator_excel.ImportRejected as rejected:
-                errors = [str(error) for error in rejected.errors]
-            else:
-                messages.success(request, f"Importert fra «{upload.name}»: {summary}")
-                return redirect("actions:list", plan_id=period.plan_id)
-        status = HTMX_INVALID
+        done, errors = workbook_upload(
+            request, lambda data: excel.import_workbook(period=period, data=data, user=request.user)
+        )
+        if done:
+            messages.success(request, done)
+            return redirect("actions:list", plan_id=period.plan_id)
     return render(
         request,
         "actions/excel_import.html",
         {"plan": period.plan, "period": period, "errors": errors},
-        status=status,
+        status=HTMX_INVALID if errors else 200,
     )

@@ -68,7 +68,7 @@ class IndicatorTable:
         return counts
 
 
-def table_years(indicators, current_year: int) -> list[int]:
+def table_years(indicators) -> list[int]:
     """Every year with a result or an ambition, oldest first."""
     years = set()
     for indicator in indicators:
@@ -136,7 +136,7 @@ def _measured_against(rule, target, report_year, year, unit, direction) -> str:
 
 
 def build_table(indicators: list, *, current_year: int, years: list[int] | None = None):
-    years = years if years is not None else table_years(indicators, current_year)
+    years = years if years is not None else table_years(indicators)
     rows, footnotes = [], []
     for indicator in indicators:
         row = build_row(indicator, years, current_year=current_year)

@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from temaplan.accounts import access
-from temaplan.plans.models import Plan
+from temaplan.plans.access import plan_for_user
 from temaplan.plans.services import part_delete
 from temaplan.web.charts import render_svg
 from temaplan.web.editing import save_or_status
+from temaplan.web.workbooks import MAX_MB, workbook_upload, xlsx_response
 
 from . import excel, services
 from .charts import indicator_chart_spec
@@ -26,13 +27,9 @@ from .status import Direction, Unit
 from .table import build_row, build_table, table_years
 
 HTMX_INVALID = 422
-NO_FILE_CHOSEN = "Velg en Excel-fil (.xlsx) å laste opp."
 
 
-def _plan(request: HttpRequest, plan_id: int, *, edit: bool = False) -> Plan:
-    return access.get_for_user(
-        request, Plan.objects.select_related("municipality"), edit=edit, pk=plan_id
-    )
+_plan = plan_for_user
 
 
 def _indicator(request: HttpRequest, indicator_id: int, *, edit: bool = False) -> Indicator:
@@ -58,7 +55,7 @@ def indicator_table(request: HttpRequest, plan_id: int) -> HttpResponse:
 def _indicator_page(request, indicator: Indicator, *, status=200, section=None, **extra):
     year_now = current_year()
     plan = indicator.plan
-    known = table_years([indicator], year_now)
+    known = table_years([indicator])
     # Every year of the plan can be filled in, and the baseline years before it that have data.
     years = sorted(set(known) | set(range(min(known + [plan.first_year]), plan.last_year + 1)))
     row = build_row(indicator, years, current_year=year_now)
@@ -192,13 +189,8 @@ def year_edit(request: HttpRequest, indicator_id: int, year: int) -> HttpRespons
 @require_GET
 def excel_export(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
-    response = HttpResponse(
-        excel.workbook_bytes(plan),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
     filename = f"indikatorer-{plan.municipality.number}-{plan.pk}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return xlsx_response(excel.workbook_bytes(plan), filename)
 
 
 @require_http_methods(["GET", "POST"])
@@ -206,25 +198,16 @@ def excel_import(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Upload a workbook: all or nothing, every error listed by sheet, row and column."""
     plan = _plan(request, plan_id, edit=True)
     errors: list[str] = []
-    status = 200
     if request.method == "POST":
-        upload = request.FILES.get("file")
-        if upload is None:
-            errors = [NO_FILE_CHOSEN]
-        elif upload.size > excel.MAX_FILE_BYTES:
-            errors = [excel.FILE_TOO_LARGE]
-        else:
-            try:
-                summary = import_workbook(plan=plan, data=upload.read(), user=request.user)
-            except excel.ImportRejected as rejected:
-                errors = [str(error) for error in rejected.errors]
-            else:
-                messages.success(request, f"Importert fra «{upload.name}»: {summary}")
-                return redirect("indicators:table", plan_id=plan.pk)
-        status = HTMX_INVALID
+        done, errors = workbook_upload(
+            request, lambda data: import_workbook(plan=plan, data=data, user=request.user)
+        )
+        if done:
+            messages.success(request, done)
+            return redirect("indicators:table", plan_id=plan.pk)
     return render(
         request,
         "indicators/excel_import.html",
-        {"plan": plan, "errors": errors, "max_mb": excel.MAX_FILE_BYTES // (1024 * 1024)},
-        status=status,
+        {"plan": plan, "errors": errors, "max_mb": MAX_MB},
+        status=HTMX_INVALID if errors else 200,
     )

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+from temaplan.web.vegalite import VEGA_LITE_SCHEMA
+
 FOCUS_AREA = "Innsatsområde"
 PREMISE = "Premiss utenfor planen"
 # Points sharing a cell are spread vertically by this much so their labels stay readable.

@@ -17,6 +17,7 @@ from temaplan.web.charts import render_svg
 from temaplan.web.editing import save_or_status
 
 from . import services
+from .access import plan_for_user
 from .forms import PlanForm
 from .history import plan_history_entries
 from .matrix import influence_matrix_spec
@@ -28,10 +29,7 @@ TEMPLATE = "plans/plan_detail.html"
 HTMX_INVALID = 422
 
 
-def _plan(request: HttpRequest, plan_id: int, *, edit: bool = False) -> Plan:
-    return access.get_for_user(
-        request, Plan.objects.select_related("municipality"), edit=edit, pk=plan_id
-    )
+_plan = plan_for_user
 
 
 def _render_plan(

@@ -12,7 +12,6 @@ import orjson
 import vl_convert
 from django.core.cache import cache
 
-VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 CACHE_SECONDS = 60 * 60 * 24
 
 

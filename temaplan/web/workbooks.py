@@ -1,0 +1,39 @@
+"""Excel in and out over the web, the same way for every app that has a workbook.
+
+Download: the bytes as an .xlsx attachment. Upload: size checked before reading, then the
+app's own import, which is all or nothing; its errors come back one per line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from temaplan.indicators.excel import FILE_TOO_LARGE, MAX_FILE_BYTES, ImportRejected
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+NO_FILE_CHOSEN = "Velg en Excel-fil (.xlsx) å laste opp."
+MAX_MB = MAX_FILE_BYTES // (1024 * 1024)
+
+
+def xlsx_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def workbook_upload(
+    request: HttpRequest, run_import: Callable[[bytes], object]
+) -> tuple[object | None, list[str]]:
+    """(summary, []) when the uploaded file was imported; (None, errors) when it was not."""
+    upload = request.FILES.get("file")
+    if upload is None:
+        return None, [NO_FILE_CHOSEN]
+    if upload.size > MAX_FILE_BYTES:
+        return None, [FILE_TOO_LARGE]
+    try:
+        summary = run_import(upload.read())
+    except ImportRejected as rejected:
+        return None, [str(error) for error in rejected.errors]
+    return f"Importert fra «{upload.name}»: {summary}", []
