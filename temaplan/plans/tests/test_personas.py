@@ -197,6 +197,16 @@ def test_home_lists_only_the_users_own_municipalities(outsider, editor):
     assert "Temaplan næring 2020–2032" in editor_home and "Næringsplan for Bærum" not in editor_home
 
 
+def test_home_leads_straight_to_indicators_action_plan_and_statistics(editor, asker_plan):
+    home = editor.get(reverse("web:home")).content.decode()
+    for url in (
+        reverse("indicators:table", args=[asker_plan.pk]),
+        reverse("actions:list", args=[asker_plan.pk]),
+        reverse("statistics:sync_page", args=["3203"]),
+    ):
+        assert f'href="{url}"' in home
+
+
 def test_anonymous_visitors_of_home_are_sent_to_login(anonymous):
     response = anonymous.get(reverse("web:home"))
     assert response.status_code == 302 and "/konto/logg-inn/" in response["Location"]
