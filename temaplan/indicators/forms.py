@@ -9,12 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from temaplan.plans.forms import PartForm
 from temaplan.plans.models import FocusArea
+from temaplan.statistics.formulas import FORMULAS
 
 from .models import COMPARATOR_CHOICES, Indicator
 from .status import Comparator, Unit
 from .validation import value_problem
 
 NEEDS_VALUE = {c for c in Comparator if c != Comparator.BETTER_THAN_PREVIOUS}
+# Each formula setting (statistics.formulas.Setting) is a field named for its formula and name.
+SETTING_FIELD = "formula_setting__{formula}__{name}"
 
 
 class IndicatorForm(PartForm):
@@ -46,6 +49,28 @@ class IndicatorForm(PartForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["focus_areas"].queryset = FocusArea.objects.filter(plan=self.plan)
+        for key, formula in FORMULAS.items():
+            chosen = self.instance.formula_options if self.instance.formula == key else {}
+            for name, setting in formula.settings.items():
+                self.fields[SETTING_FIELD.format(formula=key, name=name)] = forms.ChoiceField(
+                    label=f"{setting.label} ({formula.name.lower()})",
+                    choices=[(value, choice.label) for value, choice in setting.choices.items()],
+                    initial=(chosen or {}).get(name, setting.default),
+                    required=False,
+                    help_text=_("Brukes bare når indikatoren beregnes med denne formelen."),
+                    error_messages={
+                        "invalid_choice": _("«%(value)s» er ikke et av valgene for nevneren.")
+                    },
+                )
+
+    def _setting_fields(self):
+        for key, formula in FORMULAS.items():
+            for name, setting in formula.settings.items():
+                yield key, name, setting, SETTING_FIELD.format(formula=key, name=name)
+
+    def changes(self) -> dict:
+        fields = {field for *_rest, field in self._setting_fields()}
+        return {k: v for k, v in super().changes().items() if k not in fields}
 
     def clean_key(self):
         key = self.cleaned_data["key"]
@@ -68,6 +93,13 @@ class IndicatorForm(PartForm):
             self.add_error("goal_value", _("Det langsiktige målet trenger en verdi."))
         elif not comparator and data.get("goal_value") is not None:
             self.add_error("goal_comparator", _("Velg hvordan verdien skal sammenlignes."))
+        # Only the chosen formula's settings are kept, and only those that differ from the
+        # default, so an indicator saved without touching them keeps `{}`.
+        data["formula_options"] = {
+            name: data[field]
+            for key, name, setting, field in self._setting_fields()
+            if key == data.get("formula") and data.get(field) not in ("", None, setting.default)
+        }
         return data
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from .formulas import FORMULAS, FormulaValue
+from .formulas import FORMULAS, FormulaValue, input_sources
 from .harmonise import Harmonised, harmonise_counts, harmonise_within
 from .models import KlassSnapshot, ResolvedSource
 from .regions import CodeHistory, changes_from_klass, codes_from_klass
@@ -21,12 +21,6 @@ NO_REGION_HISTORY = (
 )
 UNKNOWN_FORMULA = "Ukjent formel «{key}». Kjente formler: {known}."
 EARLIEST_HISTORY_YEAR = 2011
-ROW_TOTAL_NOT_BUILT = (
-    "Nevneren «radsummen i 03321» er ikke bygget ennå; bruk sysselsatte etter bosted (11618)."
-)
-
-
-_HISTORIES: dict[tuple, CodeHistory] = {}
 
 
 _HISTORIES: dict[tuple, CodeHistory] = {}
@@ -90,7 +84,8 @@ def harmonised_source(name: str, years: list[int], maps: dict) -> Harmonised:
     if source.kind == "within":
         pairs = load_published(table, content, years=usable, pairs=True, regions=regions)
         return harmonise_within(pairs, maps, usable)
-    published = load_published(table, content, years=usable, regions=regions)
+    row_totals = source.kind == "row_total"
+    published = load_published(table, content, years=usable, row_totals=row_totals, regions=regions)
     available = {y for (_code, y) in published}
     return harmonise_counts(published, maps, [y for y in usable if y in available])
 
@@ -130,23 +125,21 @@ def formula_values(
     history: CodeHistory | None = None,
     options: dict | None = None,
 ) -> dict[str, list[FormulaValue]]:
-    """A formula's yearly values for each municipality code, on today's borders."""
+    """A formula's yearly values for each municipality code, on today's borders.
+
+    `options` are the indicator's formula settings (see formulas.input_sources); a setting the
+    formula does not have raises formulas.FormulaSettingError before anything is read."""
     if key not in FORMULAS:
         raise KeyError(UNKNOWN_FORMULA.format(key=key, known=", ".join(FORMULAS)))
     formula = FORMULAS[key]
+    sources = input_sources(key, options)
     years = list(years)
     history = history or code_history()
     needed = years_needed(years)
     codes = list(codes)
     known = [y for y in needed if history.since <= date(y, 1, 1) and y <= history.as_of.year]
     maps = maps_for(history, codes, known)
-    inputs = {}
-    if (options or {}).get("denominator") == "row_total":
-        # The issue asks for this setting; the 03321 row sums are not stored yet, and a
-        # formula must never quietly compute from nothing.
-        raise NotImplementedError(ROW_TOTAL_NOT_BUILT)
-    for name in formula.inputs:
-        inputs[name] = harmonised_source(name, needed, maps)
+    inputs = {name: harmonised_source(sources[name], needed, maps) for name in formula.inputs}
     result = {}
     for code in codes:
         series = {name: harmonised.series(code) for name, harmonised in inputs.items()}

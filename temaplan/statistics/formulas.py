@@ -106,12 +106,31 @@ def farmland_converted(*, decares_converted: Series, year: int) -> FormulaValue:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One value a formula setting can take, and which stored series it puts in place of an
+    input (input name -> source name in statistics/sources.py)."""
+
+    label: str
+    replaces: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A setting an indicator may give its formula (`Indicator.formula_options`)."""
+
+    label: str
+    choices: Mapping[str, Choice]
+    default: str
+
+
+@dataclass(frozen=True)
 class Formula:
     key: str
     name: str
     unit: str  # an indicators Unit value
     inputs: tuple[str, ...]  # series names the formula reads (see statistics/sources.py)
     compute: Callable[..., FormulaValue]
+    settings: Mapping[str, Setting] = field(default_factory=dict)
 
 
 FORMULAS = {
@@ -130,6 +149,19 @@ FORMULAS = {
             "percent",
             ("living_and_working_here", "employed_residents"),
             share_working_in_home_municipality,
+            {
+                "denominator": Setting(
+                    "Nevner",
+                    {
+                        "employed_by_residence": Choice("Sysselsatte etter bosted (11618)"),
+                        "row_total": Choice(
+                            "Radsummen i 03321 (alle arbeidssteder)",
+                            {"employed_residents": "employed_residents_in_03321"},
+                        ),
+                    },
+                    default="employed_by_residence",
+                )
+            },
         ),
         Formula(
             "employment_rate_by_workplace",
@@ -154,6 +186,48 @@ FORMULAS = {
         ),
     ]
 }
+
+
+class FormulaSettingError(ValueError):
+    """An indicator's formula settings name a setting or a choice the formula does not have."""
+
+
+UNKNOWN_SETTING = "Formelen «{formula}» har ingen innstilling «{setting}»{known}."
+UNKNOWN_CHOICE = "«{value}» er ikke et gyldig valg for «{setting}» i «{formula}». Velg {known}."
+
+
+def input_sources(key: str, options: Mapping[str, object] | None = None) -> dict[str, str]:
+    """Which stored series each input of a formula reads, under an indicator's settings.
+
+    {input name: source name}; without settings every input reads the source of its own name.
+    A setting or choice the formula does not know is refused (FormulaSettingError), never
+    ignored: a share computed over another denominator than the one asked for is wrong.
+    """
+    formula = FORMULAS[key]
+    sources = {name: name for name in formula.inputs}
+    for setting_key, value in (options or {}).items():
+        setting = formula.settings.get(setting_key)
+        if setting is None:
+            known = ", ".join(f"«{k}»" for k in formula.settings)
+            raise FormulaSettingError(
+                UNKNOWN_SETTING.format(
+                    formula=formula.name,
+                    setting=setting_key,
+                    known=f" (den har {known})" if known else "",
+                )
+            )
+        choice = setting.choices.get(str(value)) if isinstance(value, str) else None
+        if choice is None:
+            raise FormulaSettingError(
+                UNKNOWN_CHOICE.format(
+                    value=value,
+                    setting=setting.label,
+                    formula=formula.name,
+                    known=" eller ".join(f"«{k}»" for k in setting.choices),
+                )
+            )
+        sources.update(choice.replaces)
+    return sources
 
 
 def compute(key: str, series: Mapping[str, Series], years: list[int]) -> list[FormulaValue]:

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
 from django.db import transaction
 
 from .jsonstat import Dataset, JsonStatError, decode
+from .models import ROW_TOTAL
+from .row_totals import incomplete_years, row_totals
 from .sources import CONTENT_ALIASES
 from .statbank_files import StatbankFileError, read_csv_export, read_px
 from .store import Cell, StoreResult, series_store
@@ -27,6 +30,10 @@ UNKNOWN_FORMAT = (
     "«{name}»: kjenner ikke igjen filen. Bruk CSV fra Statistikkbanken, JSON-stat eller PX."
 )
 NO_REGION = "«{name}»: fant ingen regiondimensjon i filen."
+ROW_TOTALS_SKIPPED = (
+    "Tabell {table} {year}: radsummer (sysselsatte etter bosted over alle arbeidssteder) er "
+    "ikke lagret, fordi {why}. Last ned hele landet som arbeidssted for å få dem."
+)
 
 
 class StatbankImportError(ValueError):
@@ -39,6 +46,20 @@ class FileImport:
     table: str
     vintage: str
     result: StoreResult
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RowTotalsRule:
+    """Store the row sums of a home × work table (region2 = ROW_TOTAL), and for which years.
+
+    `valid_codes(year)`: the municipalities of that year, to tell whether a file's rows are
+    whole (see row_totals.incomplete_years); None when the rows are whole by construction, as
+    in a sync, which asks SSB for every work region. Years left out are explained in `notes`.
+    """
+
+    valid_codes: Callable[[int], frozenset[str] | None] | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def _content_code(table: str, label: str) -> str:
@@ -53,12 +74,47 @@ def cells_from_columns(
     values: np.ndarray,
     regions2: np.ndarray | None = None,
     keep_pair=None,
+    row_totals_rule: RowTotalsRule | None = None,
 ) -> dict[str, list[Cell]]:
     """Sum values over the dimensions not named here; keep only 4-digit region codes.
 
     For two-region tables, `keep_pair(home, work, year)` says which pairs to store (see
-    harmonise.pairs_worth_keeping): the rest of a commuting matrix is never read.
+    harmonise.pairs_worth_keeping): the rest of a commuting matrix is never read. With a
+    `row_totals_rule`, each home region's sum over all work regions is stored too.
     """
+    by_content = _pair_and_region_cells(
+        table, regions, years, contents, values, regions2, keep_pair
+    )
+    if regions2 is not None and row_totals_rule is not None:
+        for content, cells in _row_total_cells(
+            table, regions, regions2, years, contents, values, row_totals_rule
+        ).items():
+            by_content.setdefault(content, []).extend(cells)
+    return by_content
+
+
+def _row_total_cells(table, homes, works, years, contents, values, rule: RowTotalsRule):
+    skipped = (
+        {} if rule.valid_codes is None else incomplete_years(homes, works, years, rule.valid_codes)
+    )
+    rule.notes += [
+        ROW_TOTALS_SKIPPED.format(table=table, year=year, why=why)
+        for year, why in sorted(skipped.items())
+    ]
+    by_content: dict[str, list[Cell]] = defaultdict(list)
+    for total in row_totals(homes, works, years, contents, values):
+        if total.year in skipped:
+            continue
+        status = ".." if total.value is None else ""
+        by_content[_content_code(table, total.content)].append(
+            (total.home, ROW_TOTAL, total.year, total.value, status)
+        )
+    return by_content
+
+
+def _pair_and_region_cells(table, regions, years, contents, values, regions2, keep_pair):
+    """The cells of a one-region table, or the kept pairs of a two-region one, summed over the
+    dimensions not named (ages, sexes)."""
     sums: dict[tuple[str, str, str, int], float] = defaultdict(float)
     missing: set[tuple[str, str, str, int]] = set()
     if regions2 is not None and keep_pair is not None:
@@ -88,7 +144,9 @@ def cells_from_columns(
     return by_content
 
 
-def cells_from_dataset(table: str, dataset: Dataset, keep_pair=None) -> dict[str, list[Cell]]:
+def cells_from_dataset(
+    table: str, dataset: Dataset, keep_pair=None, row_totals_rule: RowTotalsRule | None = None
+) -> dict[str, list[Cell]]:
     columns = dataset.columns()
     geo = [
         d.id
@@ -111,11 +169,16 @@ def cells_from_dataset(table: str, dataset: Dataset, keep_pair=None) -> dict[str
         columns["value"],
         columns[geo[1]] if len(geo) > 1 else None,
         keep_pair,
+        row_totals_rule,
     )
 
 
 def read_file(
-    name: str, data: bytes, table: str | None, keep_pair=None
+    name: str,
+    data: bytes,
+    table: str | None,
+    keep_pair=None,
+    row_totals_rule: RowTotalsRule | None = None,
 ) -> tuple[str, str, dict[str, list[Cell]]]:
     """(table number, vintage, cells by content code) from one file."""
     lowered = name.lower()
@@ -128,12 +191,12 @@ def read_file(
             dataset = read_px(data)
             table = table or _table_from(dataset.label)
             vintage = dataset.updated or ""
-            cells = cells_from_dataset(_need(table, name), dataset, keep_pair)
+            cells = cells_from_dataset(_need(table, name), dataset, keep_pair, row_totals_rule)
         elif lowered.endswith(".json"):
             dataset = decode(data)
             table = table or _table_from(dataset.label)
             vintage = dataset.updated or ""
-            cells = cells_from_dataset(_need(table, name), dataset, keep_pair)
+            cells = cells_from_dataset(_need(table, name), dataset, keep_pair, row_totals_rule)
         elif lowered.endswith((".csv", ".txt")):
             export = read_csv_export(data)
             table = table or _table_from(export.title or "")
@@ -146,6 +209,7 @@ def read_file(
                 c["value"],
                 _second_region(c),
                 keep_pair,
+                row_totals_rule,
             )
             vintage = f"fil {name}"[:200]
         else:
@@ -179,17 +243,39 @@ def statbank_files_import(
 ) -> list[FileImport]:
     """Read every file first, then store them all in one transaction: all or nothing."""
     keep_pair = _pair_filter()
-    read = [(name, *read_file(name, data, table, keep_pair)) for name, data in files]
+    read = []
+    for name, data in files:
+        rule = RowTotalsRule(valid_codes=_valid_codes_by_year())
+        read.append((name, *read_file(name, data, table, keep_pair, rule), rule.notes))
     imports = []
     with transaction.atomic():
-        for name, table_id, vintage, cells in read:
+        for name, table_id, vintage, cells, notes in read:
             result = StoreResult()
             for content, content_cells in cells.items():
                 result += series_store(
                     table=table_id, content=content, cells=content_cells, vintage=vintage
                 )
-            imports.append(FileImport(name, table_id, vintage, result))
+            imports.append(FileImport(name, table_id, vintage, result, notes))
     return imports
+
+
+def _valid_codes_by_year() -> Callable[[int], frozenset[str] | None]:
+    """The municipalities valid on 1 January of a year, from the stored code history (None for
+    a year it does not cover, or when there is none yet)."""
+    from .compute import code_history
+
+    try:
+        history = code_history()
+    except LookupError:
+        return lambda year: None
+
+    def valid(year: int) -> frozenset[str] | None:
+        try:
+            return history.valid_codes(year)
+        except ValueError:  # before the history begins
+            return None
+
+    return valid
 
 
 def _pair_filter():

@@ -2,7 +2,9 @@
 
 A source names the table, the content code and the selection to fetch it with. `kind` says
 how to harmonise it: "count" sums published regions to today's borders; "within" sums the
-pairs of a home × work table that lie inside the same municipality.
+pairs of a home × work table that lie inside the same municipality; "row_total" sums, for each
+home region, every work region of a home × work table (stored as region2 = ROW_TOTAL), and is
+then harmonised like a count.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ class Source:
     name: str
     table: str
     content: str
-    kind: str = "count"  # "count" or "within"
+    kind: str = "count"  # "count", "within" or "row_total"
     selection: dict[str, list[str] | str] = field(default_factory=dict)
     region_dimensions: tuple[str, ...] = ("Region",)
     search: str = ""  # find the table by this search when its number is not fixed
@@ -57,6 +59,14 @@ SOURCES = {
             kind="within",
             region_dimensions=("Bokommuen", "ArbstedKomm"),
             label="Sysselsatte etter bo- og arbeidskommune (03321)",
+        ),
+        Source(
+            "employed_residents_in_03321",
+            "03321",
+            "Sysselsatte",
+            kind="row_total",
+            region_dimensions=("Bokommuen", "ArbstedKomm"),
+            label="Sysselsatte etter bosted, summert over alle arbeidssteder (03321)",
         ),
         Source(
             "decares_converted",

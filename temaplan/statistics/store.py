@@ -15,7 +15,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from .models import SeriesRevision, SeriesValue
+from .models import ROW_TOTAL, SeriesRevision, SeriesValue
 
 # region, region2 ("" for one region), year, value (None when suppressed), status symbol
 Cell = tuple[str, str, int, float | None, str]
@@ -129,17 +129,22 @@ def load_published(
     *,
     years: Iterable[int] | None = None,
     pairs: bool = False,
+    row_totals: bool = False,
     regions: Iterable[str] | None = None,
 ) -> dict:
-    """Stored values as published: {(region, year): value}, or with pairs=True
-    {(home, work, year): value} for the two-region cells."""
+    """Stored values as published: {(region, year): value}; with pairs=True
+    {(home, work, year): value} for the two-region cells; with row_totals=True
+    {(home, year): value} for the sums over every work region (region2 = ROW_TOTAL)."""
     rows = SeriesValue.objects.filter(table=table, content=content)
     if years is not None:
         rows = rows.filter(year__in=list(years))
     if regions is not None:
         rows = rows.filter(region__in=sorted(regions))
+    if row_totals:
+        rows = rows.filter(region2=ROW_TOTAL)
+        return {(r, y): v for r, y, v in rows.values_list("region", "year", "value")}
     if pairs:
-        rows = rows.exclude(region2="")
+        rows = rows.exclude(region2="").exclude(region2=ROW_TOTAL)
         return {
             (r, r2, y): v for r, r2, y, v in rows.values_list("region", "region2", "year", "value")
         }

@@ -19,9 +19,9 @@ from temaplan.indicators.services import indicator_observations_recompute
 from temaplan.indicators.status import Unit, format_value
 
 from .compute import formula_values
-from .formulas import FORMULAS
+from .formulas import FORMULAS, FormulaSettingError, input_sources
 from .http import SsbError
-from .importing import cells_from_dataset
+from .importing import RowTotalsRule, cells_from_dataset
 from .klass import KlassClient
 from .models import ResolvedSource
 from .pxweb import PxWebClient
@@ -37,6 +37,7 @@ NOTHING_TO_SYNC = (
     "Ingen av kommunens indikatorer beregnes fra SSB. Velg en formel på en indikator først."
 )
 TABLE_NOT_FOUND = "Fant ingen SSB-tabell for «{search}»; {label} er ikke hentet."
+BAD_FORMULA_SETTING = "Indikatoren «{name}» ({municipality}): {error}"
 
 Progress = Callable[[float, str], None]
 
@@ -99,8 +100,12 @@ def _region_variables(source: Source, meta) -> set[str]:
 def _selection(source: Source, meta, codes: set[str], years: list[str], content: str) -> dict:
     selection: dict[str, list[str] | str] = {}
     regions = _region_variables(source, meta)
+    # A row sum needs the whole row: every work region, pseudo-regions included.
+    every_work_region = source.region_dimensions[1:] if source.kind == "row_total" else ()
     for variable in meta.variables:
-        if variable.id in regions:
+        if variable.id in every_work_region:
+            selection[variable.id] = ["*"]
+        elif variable.id in regions:
             selection[variable.id] = sorted(codes & set(variable.codes))
         elif variable.id == meta.content_variable:
             selection[variable.id] = [content]
@@ -141,12 +146,7 @@ def ssb_sync(
             if code not in current:
                 raise SyncFailed(UNKNOWN_MUNICIPALITY.format(code=code))
         indicators = _indicators(None if all_municipalities else numbers)
-        formulas = {i.formula for i in indicators} or (
-            set(FORMULAS) if all_municipalities else set()
-        )
-        if not formulas:
-            raise SyncFailed(NOTHING_TO_SYNC)
-        names = sorted({name for key in formulas for name in FORMULAS[key].inputs} & set(SOURCES))
+        names = _sources_needed(indicators, all_municipalities)
         years = [str(y) for y in range(FIRST_YEAR, today.year + 1)]
         summary = SyncSummary(municipalities=numbers)
         fetched = []  # (table, content, vintage, cells)
@@ -183,7 +183,12 @@ def ssb_sync(
                 resolved.append((name, table, content, found[0].label))
             selection = _selection(source, meta, published, years, content)
             for response in pxweb.fetch(table, selection):
-                cells = cells_from_dataset(table, response.dataset, keep_pair)
+                if source.kind == "row_total":  # the sums only; the pairs are another source
+                    cells = cells_from_dataset(
+                        table, response.dataset, _no_pairs, RowTotalsRule(valid_codes=None)
+                    )
+                else:
+                    cells = cells_from_dataset(table, response.dataset, keep_pair)
                 vintage = response.dataset.updated or ""
                 summary.vintages[table] = vintage
                 fetched.append((table, content, vintage, cells.get(content, [])))
@@ -218,12 +223,35 @@ def ssb_sync(
                     "resolved_at": now,
                 },
             )
-        try:
-            _recompute(indicators, history, summary, today, now)
-        except NotImplementedError as error:  # rolls back everything stored above
-            raise SyncFailed(str(error)) from error
+        _recompute(indicators, history, summary, today, now)
     report(1.0, "Ferdig")
     return summary
+
+
+def _sources_needed(indicators: list[Indicator], all_municipalities: bool) -> list[str]:
+    """The sources the indicators' formulas read under their settings (every formula's
+    defaults for a sync of the whole country without indicators). A setting a formula does
+    not have stops the sync before anything is fetched."""
+    names: set[str] = set()
+    for indicator in indicators:
+        try:
+            names.update(input_sources(indicator.formula, indicator.formula_options).values())
+        except FormulaSettingError as error:
+            raise SyncFailed(
+                BAD_FORMULA_SETTING.format(
+                    name=indicator.name, municipality=indicator.municipality.number, error=error
+                )
+            ) from error
+    if not indicators and all_municipalities:
+        for key in FORMULAS:
+            names.update(input_sources(key).values())
+    if not names:
+        raise SyncFailed(NOTHING_TO_SYNC)
+    return sorted(names & set(SOURCES))
+
+
+def _no_pairs(home: str, work: str, year: int) -> bool:
+    return False
 
 
 def _store_fetched(fetched, summary: SyncSummary, now) -> None:

@@ -4,9 +4,11 @@ import pytest
 
 from temaplan.statistics.formulas import (
     FORMULAS,
+    FormulaSettingError,
     compute,
     employment_rate_by_workplace,
     farmland_converted,
+    input_sources,
     job_growth_share_of_population_growth,
     population_growth_3y,
     share_working_in_home_municipality,
@@ -128,3 +130,80 @@ def test_formulas_are_documented_in_docs():
     text = (Path(__file__).resolve().parents[3] / "docs" / "formulas.md").read_text()
     for key in FORMULAS:
         assert f"`{key}`" in text
+
+
+@pytest.mark.parametrize(
+    "key, options, expected",
+    [
+        (
+            "share_working_in_home_municipality",
+            {},
+            {
+                "living_and_working_here": "living_and_working_here",
+                "employed_residents": "employed_residents",
+            },
+        ),
+        (
+            "share_working_in_home_municipality",
+            {"denominator": "employed_by_residence"},
+            {
+                "living_and_working_here": "living_and_working_here",
+                "employed_residents": "employed_residents",
+            },
+        ),
+        (
+            "share_working_in_home_municipality",
+            {"denominator": "row_total"},
+            {
+                "living_and_working_here": "living_and_working_here",
+                "employed_residents": "employed_residents_in_03321",
+            },
+        ),
+        ("population_growth_3y", None, {"population_1_january": "population_1_january"}),
+    ],
+)
+def test_a_formula_setting_chooses_which_stored_series_an_input_reads(key, options, expected):
+    assert input_sources(key, options) == expected
+
+
+@pytest.mark.parametrize(
+    "key, options, message",
+    [
+        (
+            "share_working_in_home_municipality",
+            {"denominator": "tull"},
+            "«tull» er ikke et gyldig valg for «Nevner» i «Andel sysselsatte bosatte som jobber "
+            "i egen kommune». Velg «employed_by_residence» eller «row_total».",
+        ),
+        (
+            "share_working_in_home_municipality",
+            {"denominator": 3},
+            "«3» er ikke et gyldig valg for «Nevner»",
+        ),
+        (
+            "share_working_in_home_municipality",
+            {"farge": "rød"},
+            "har ingen innstilling «farge» (den har «denominator»).",
+        ),
+        (
+            "population_growth_3y",
+            {"denominator": "row_total"},
+            "Formelen «Befolkningsvekst siste tre år» har ingen innstilling «denominator».",
+        ),
+    ],
+)
+def test_a_setting_the_formula_does_not_have_is_refused_in_norwegian(key, options, message):
+    with pytest.raises(FormulaSettingError) as raised:
+        input_sources(key, options)
+    assert message in str(raised.value)
+
+
+def test_every_setting_s_replacements_name_inputs_and_known_sources():
+    from temaplan.statistics.sources import SOURCES
+
+    for formula in FORMULAS.values():
+        for setting in formula.settings.values():
+            assert setting.default in setting.choices
+            for choice in setting.choices.values():
+                assert set(choice.replaces) <= set(formula.inputs)
+                assert set(choice.replaces.values()) <= set(SOURCES)

@@ -1,13 +1,14 @@
 """`temaplan ssb import` and `temaplan ssb compute` on the real SSB files, end to end."""
 
 import csv
+import gzip
 import io
 import json
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from temaplan.statistics.models import SeriesValue
+from temaplan.statistics.models import ROW_TOTAL, SeriesValue
 from temaplan.statistics.services import klass_snapshot_store
 
 
@@ -114,14 +115,78 @@ def test_a_file_that_cannot_be_read_changes_nothing(region_history, tmp_path, ss
     assert not SeriesValue.objects.exists()
 
 
-def test_the_row_total_denominator_is_refused_plainly_until_it_is_built(region_history):
-    from temaplan.statistics.compute import ROW_TOTAL_NOT_BUILT, formula_values
+ASKER_THEN = {2017: {"0220", "0627", "0628"}, 2018: {"0220", "0627", "0628"}}
+ASKER_THEN |= {2019: {"0220", "0627", "0628"}, 2020: {"3025"}, 2021: {"3025"}, 2022: {"3025"}}
 
-    with pytest.raises(NotImplementedError, match="radsummen i 03321"):
-        formula_values(
+
+def commuting_by_hand(ssb_data):
+    """From the shared 03321 file, without Temaplan's code: Asker's (on today's borders) row
+    sums and the employed who live and work inside it, per year."""
+    rows, within = {}, {}
+    path = ssb_data / "commuting_03321" / "commuting_matrix_03321_2017_2022.csv.gz"
+    with gzip.open(path, "rt") as f:
+        for record in csv.DictReader(f):
+            year, home = int(record["year"]), record["home_municipality"]
+            if home in ASKER_THEN[year]:
+                rows[year] = rows.get(year, 0) + int(record["employed"])
+                if record["work_municipality"] in ASKER_THEN[year]:
+                    within[year] = within.get(year, 0) + int(record["employed"])
+    return rows, within
+
+
+def test_import_stores_each_home_municipality_s_row_sum_of_03321(imported, ssb_data):
+    rows, _within = commuting_by_hand(ssb_data)
+    stored = SeriesValue.objects.filter(table="03321", content="Sysselsatte", region2=ROW_TOTAL)
+    by_year = {}
+    for value in stored.filter(region__in={"0220", "0627", "0628", "3025"}):
+        by_year[value.year] = by_year.get(value.year, 0) + value.value
+    assert by_year == rows
+    # Every municipality of every year has its row, 2019 included (Rindal under 1567 there).
+    assert stored.filter(year=2019).count() == 422 and stored.filter(year=2020).count() == 356
+
+
+def test_compute_with_the_row_total_denominator_divides_by_the_03321_row_sums(imported, ssb_data):
+    rows, within = commuting_by_hand(ssb_data)
+    args = ["compute", "share_working_in_home_municipality", "--municipality", "3203"]
+    args += ["--years", "2017-2022", "--format", "json"]
+    by_row_sum = json.loads(run(*args, "--option", "denominator=row_total"))
+    by_residence = json.loads(run(*args))
+    for row_sum, residence in zip(by_row_sum, by_residence, strict=True):
+        year = row_sum["year"]
+        assert row_sum["inputs"]["employed_residents"] == rows[year]
+        assert row_sum["value"] == pytest.approx(100 * within[year] / rows[year], abs=1e-9)
+        # 03321 leaves out a few hundred who work in pseudo-regions, so the share is higher.
+        assert 0 < rows[year] < residence["inputs"]["employed_residents"] < rows[year] + 1000
+        assert residence["value"] < row_sum["value"] < residence["value"] + 1
+
+
+def test_a_file_with_part_of_each_row_gets_no_row_sums_and_says_why(region_history, tmp_path):
+    part = tmp_path / "asker_pendling.csv"
+    lines = ["year,home_municipality,work_municipality,employed"]
+    lines += [f"2019,{h},{w},10" for h in ("0220", "0627") for w in ("0220", "0627", "0301")]
+    part.write_text("\n".join(lines) + "\n")
+    output = run("import", "--table", "03321", str(part))
+    assert "Merk: Tabell 03321 2019: radsummer" in output
+    assert "bostedskommune" not in output and "mangler som arbeidssted" in output
+    assert SeriesValue.objects.filter(table="03321", region="0220", region2="0220").exists()
+    assert not SeriesValue.objects.filter(region2=ROW_TOTAL).exists()
+
+
+@pytest.mark.parametrize(
+    "option, message",
+    [
+        ("denominator=tull", "«tull» er ikke et gyldig valg for «Nevner»"),
+        ("farge=rød", "har ingen innstilling «farge»"),
+        ("denominator", "«denominator» er ikke en formelinnstilling. Skriv NAVN=VERDI"),
+    ],
+)
+def test_a_bad_formula_option_gets_a_norwegian_message(region_history, option, message):
+    with pytest.raises(CommandError, match=message):
+        run(
+            "compute",
             "share_working_in_home_municipality",
-            codes=["3203"],
-            years=[2020],
-            options={"denominator": "row_total"},
+            "--municipality",
+            "3203",
+            "--option",
+            option,
         )
-    assert ROW_TOTAL_NOT_BUILT.endswith("(11618).")

@@ -142,3 +142,38 @@ def test_the_farmland_table_is_found_by_search_and_summed_over_the_merger(
     assert values[2018] == Decimal(10 + 1 + 100)
     assert values[2019] == Decimal(20 + 2 + 200)
     assert values[2020] == Decimal(9)
+
+
+def test_with_the_row_total_setting_a_sync_fetches_whole_rows_and_divides_by_their_sums(
+    asker_plan, fake_ssb, pxweb_client, klass_client, ssb_data
+):
+    from temaplan.statistics.models import ROW_TOTAL
+    from temaplan.statistics.tests.test_ssb_command import commuting_by_hand
+
+    share = asker_plan.indicators.get(key="andel-sysselsatt-i-egen-kommune")
+    share.formula_options = {"denominator": "row_total"}
+    share.save()
+    sync(pxweb_client, klass_client, municipality_numbers=["3203"])
+    # The row sums were asked for with every work region, and stored per home region as
+    # published (Asker's three predecessors before 2020, 3025 after).
+    asked = [dict(r.query) for r in fake_ssb.data_requests() if "/03321/" in r.path]
+    assert any(q.get("valueCodes[ArbstedKomm]") == "*" for q in asked), asked
+    stored = SeriesValue.objects.filter(table="03321", region2=ROW_TOTAL)
+    assert set(stored.values_list("region", flat=True)) == {"0220", "0627", "0628", "3025"}
+    rows, within = commuting_by_hand(ssb_data)
+    values = dict(share.observations.values_list("year", "value"))
+    for year in range(2017, 2023):
+        assert values[year] == round(Decimal(100 * within[year] / rows[year]), 1), year
+
+
+def test_a_formula_setting_the_formula_does_not_have_stops_the_sync_before_fetching(
+    asker_plan, fake_ssb, pxweb_client, klass_client
+):
+    share = asker_plan.indicators.get(key="andel-sysselsatt-i-egen-kommune")
+    share.formula_options = {"denominator": "radsum"}
+    share.save()
+    before = database_state()
+    with pytest.raises(SyncFailed, match="«radsum» er ikke et gyldig valg for «Nevner»"):
+        sync(pxweb_client, klass_client, municipality_numbers=["3203"])
+    assert not any("/tables/" in r.path for r in fake_ssb.requests)
+    assert database_state() == before

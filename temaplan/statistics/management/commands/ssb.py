@@ -9,10 +9,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 from temaplan.accounts.models import Municipality
 from temaplan.statistics.compute import NO_REGION_HISTORY, code_history, formula_values
-from temaplan.statistics.formulas import FORMULAS
+from temaplan.statistics.formulas import FORMULAS, FormulaSettingError
 from temaplan.statistics.importing import StatbankImportError, statbank_files_import
 
 BAD_YEARS = "«{text}» er ikke et årsintervall. Skriv for eksempel 2017-2022."
+BAD_OPTION = (
+    "«{text}» er ikke en formelinnstilling. Skriv NAVN=VERDI, for eksempel denominator=row_total."
+)
 
 
 def parse_years(text: str) -> list[int]:
@@ -24,6 +27,16 @@ def parse_years(text: str) -> list[int]:
     if not 2000 <= first_year <= last_year <= 2100:
         raise CommandError(BAD_YEARS.format(text=text))
     return list(range(first_year, last_year + 1))
+
+
+def parse_options(texts: list[str]) -> dict[str, str]:
+    options = {}
+    for text in texts:
+        name, equals, value = text.partition("=")
+        if not equals or not name.strip() or not value.strip():
+            raise CommandError(BAD_OPTION.format(text=text))
+        options[name.strip()] = value.strip()
+    return options
 
 
 class Command(BaseCommand):
@@ -61,6 +74,17 @@ class Command(BaseCommand):
         compute.add_argument(
             "--format", choices=["table", "json"], default="table", help="Utdataformat."
         )
+        compute.add_argument(
+            "--option",
+            action="append",
+            default=[],
+            metavar="NAVN=VERDI",
+            help=(
+                "Formelinnstilling, som på indikatoren (kan gjentas). For "
+                "share_working_in_home_municipality: denominator=row_total gir radsummen i "
+                "03321 som nevner, denominator=employed_by_residence (standard) 11618."
+            ),
+        )
 
     def handle(self, *args, **options):
         getattr(self, f"handle_{options['action']}")(options)
@@ -84,17 +108,29 @@ class Command(BaseCommand):
             )
             for revision in result.revised[:50]:
                 self.stdout.write(f"  revidert: {revision}")
+            for note in item.notes:
+                self.stdout.write(f"  Merk: {note}")
 
     def handle_compute(self, options):
         code = options["municipality"]
         years = parse_years(options["years"])
+        formula_options = parse_options(options["option"])
         try:
             history = code_history()
         except LookupError as error:
             raise CommandError(NO_REGION_HISTORY) from error
         if code not in history.valid_codes_at(history.as_of):
             raise CommandError(f"«{code}» er ikke et gyldig kommunenummer i dag.")
-        values = formula_values(options["formula"], codes=[code], years=years, history=history)
+        try:
+            values = formula_values(
+                options["formula"],
+                codes=[code],
+                years=years,
+                history=history,
+                options=formula_options,
+            )
+        except FormulaSettingError as error:
+            raise CommandError(str(error)) from error
         rows = values[code]
         if options["format"] == "json":
             payload = [
