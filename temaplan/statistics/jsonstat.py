@@ -3,17 +3,28 @@
 Plain Python and numpy, no Django. `decode(data)` takes the raw response body (bytes or text) of
 a JSON-stat 2.0 dataset, or an old JSON-stat 1.0 response with its `{"dataset": {...}}` wrapper,
 and returns a `Dataset`: the dimensions in `id` order with their category codes and labels, the
-values as a float64 array of shape `size` (C order, NaN where missing) and the status symbols.
+values as an array of shape `size` (C order, NaN where missing) and the status symbols.
+
+The values' dtype is the narrowest float that loses nothing: float32 when every number in the
+document is exactly a float32 (every integer of magnitude up to 2**24 = 16,777,216 is, which
+covers SSB's municipal counts), otherwise float64, each value then exactly the float64 that
+the JSON text means. Why: a 380,000-cell commuting matrix (03321) is about 2 bytes of text a
+cell, mostly zeros; float64 would make the result alone 3.8 times the text, float32 makes it
+1.9 times. Whichever way a document is read, the same document gives the same dtype and the
+same values. Consumers that sum many cells should sum in float64 (`values.sum(dtype=np.float64)`,
+`np.nansum(values, dtype=np.float64)`): a float32 total of large counts is rounded.
 
 Speed and memory: a response of 380,000 cells is mostly its `value` array. Turning that into a
 Python list first costs a pointer per cell plus an object per number, several times the text.
 So the decoder finds the array in the raw text, parses everything else with orjson, and reads
-the values in slices of 8 KB straight into the preallocated float64 array: integers of up to
+the values in slices of 8 KB straight into a preallocated float32 array: integers of up to
 eight digits (SSB's counts) with numpy, eight bytes at a time; any other slice (decimals,
-exponents, whitespace) with orjson. Anything unusual about the array itself (strings among the
-values, a sparse `value` object, a `"value": [...]` the parse does not confirm as the
-dataset's) takes the plain path: orjson on the whole document. bench/jsonstat_decode.py
-measures both against pyjstat.
+exponents, whitespace) with orjson. The first slice with a number float32 cannot hold exactly
+turns the array into float64 once (what has been read is copied over) and the rest is read
+into that. Anything unusual about the array itself (strings among the values, a sparse `value`
+object, a `"value": [...]` the parse does not confirm as the dataset's) takes the plain path:
+orjson on the whole document, then float64 narrowed to float32 when that is exact.
+bench/jsonstat_decode.py measures both against pyjstat.
 
 Every malformed input raises `JsonStatError` (a ValueError) with a Norwegian message.
 """
@@ -67,6 +78,10 @@ _SENTINEL_TEXT = b'"\\u0000temaplan:value-array"'
 _SENTINEL = "\x00temaplan:value-array"
 
 
+# The dtypes a Dataset's values may have: float32 when that is exact, float64 otherwise.
+_VALUE_DTYPES = (np.dtype(np.float32), np.dtype(np.float64))
+
+
 class JsonStatError(ValueError):
     """The document is not a JSON-stat dataset this decoder can read; the message says why."""
 
@@ -106,7 +121,13 @@ class Dimension:
 
 @dataclass(frozen=True, eq=False)
 class Dataset:
-    """A decoded dataset: dimensions in `id` order and a float64 array of shape `size`."""
+    """A decoded dataset: dimensions in `id` order and a float array of shape `size`.
+
+    `values` is read-only and float32 or float64: `decode` gives float32 when that holds every
+    value exactly (counts up to 2**24), to keep a large table small (a 380,000-cell commuting
+    matrix is 1.5 MB in float32, 3 MB in float64), and float64 otherwise. NaN where missing.
+    Sum many cells in float64 (`values.sum(dtype=np.float64)`); a float32 sum is rounded.
+    """
 
     label: str
     updated: str | None
@@ -118,10 +139,10 @@ class Dataset:
 
     def __post_init__(self) -> None:
         shape = tuple(d.size for d in self.dimensions)
-        if self.values.dtype != np.float64 or self.values.shape != shape:
+        if self.values.dtype not in _VALUE_DTYPES or self.values.shape != shape:
             raise JsonStatError(
                 f"Verdiene har form {self.values.shape} ({self.values.dtype}), "
-                f"men dimensjonene gir {shape} (float64)."
+                f"men dimensjonene gir {shape} (float32 eller float64)."
             )
         self.values.flags.writeable = False
 
@@ -151,6 +172,8 @@ class Dataset:
         """Long form: each dimension id -> its code per cell, and "value" -> the float values.
 
         Cells come in C order (the last dimension varies fastest), like `values.ravel()`.
+        "value" is a view of `values`, so it has its dtype (float32 or float64, see `Dataset`):
+        sum it in float64 (`col.sum(dtype=np.float64)`) when many cells are added up.
         Code columns are numpy string arrays (`col == "3025"` and `np.unique` are vectorised);
         a one-category dimension's column is a broadcast view that costs no memory. All
         columns are read-only.
@@ -262,14 +285,18 @@ _COLON, _OPEN = ord(":"), ord("[")
 
 
 def _read_value_span(data: bytes, span: tuple[int, int], n: int) -> np.ndarray:
-    """Read the numbers between `[` and `]` into a float64 array of n cells, slice by slice."""
+    """Read the numbers between `[` and `]` into an array of n cells, slice by slice.
+
+    The array is float32 until a slice has a number float32 cannot hold exactly; from there
+    it is float64 (one copy of what was read), so no slice is ever rounded.
+    """
     start, end = span
     if data.find(b"t", start, end) >= 0 or data.find(b"f", start, end) >= 0:
         raise JsonStatError("«value» inneholder true/false; verdiene må være tall eller null.")
     if n > 1_000_000 and data.count(b",", start, end) + 1 != n:
         # A large `size` with a short array: say so before allocating for it.
         raise JsonStatError(_count_message(data.count(b",", start, end) + 1, n))
-    out = np.empty(n, dtype=np.float64)
+    out = np.empty(n, dtype=np.float32)
     count = 0
     pos = start
     while pos <= end:
@@ -277,6 +304,9 @@ def _read_value_span(data: bytes, span: tuple[int, int], n: int) -> np.ndarray:
         # Each slice keeps the comma after its last number (one is added at the very end).
         chunk = data[pos : cut + 1] if cut >= 0 else data[pos:end] + b","
         k = _read_integers(chunk, out, count) if _SWAR else -1
+        if k == _NEEDS_FLOAT64:  # integers float32 cannot hold: widen, then read them again
+            out = _widened(out, count)
+            k = _read_integers(chunk, out, count)
         if k < 0:  # not plain integers of up to 8 digits: let orjson read the slice
             try:
                 items = orjson.loads(b"[" + chunk[:-1] + b"]")
@@ -285,7 +315,10 @@ def _read_value_span(data: bytes, span: tuple[int, int], n: int) -> np.ndarray:
             k = len(items)
             if count + k > n:
                 raise JsonStatError(_count_message(data.count(b",", start, end) + 1, n))
-            out[count : count + k] = items  # None -> NaN
+            part = np.array(items, dtype=np.float64)  # None -> NaN
+            if out.dtype == np.float32 and _narrowest(part).dtype != np.float32:
+                out = _widened(out, count)
+            out[count : count + k] = part
             if k == 0 and pos != start:
                 raise JsonStatError(
                     "«value» er ikke en gyldig liste av tall: komma uten tall etter."
@@ -316,6 +349,11 @@ _FOLD = (
     (_U64(10_000 * 2**32 + 1), _U64(32), None),  # the number
 )
 _INTEGER_BYTES = b"0123456789,-"
+# Every integer of magnitude up to 2**24 is exactly a float32 (a 24-bit significand).
+_FLOAT32_EXACT_INTEGERS = _U64(2**24)
+# _read_integers' answer when the slice's integers are fine but `out` is float32 and one of them
+# is not exactly a float32 (16,777,217, say): nothing was written.
+_NEEDS_FLOAT64 = -2
 _N, _MINUS, _COMMA = ord("n"), ord("-"), ord(",")
 
 
@@ -325,7 +363,8 @@ def _read_integers(chunk: bytes, out: np.ndarray, at: int) -> int:
     Returns how many numbers were read. Anything this reader is unsure of (a decimal point,
     an exponent, whitespace, more than eight digits, a stray minus, a leading zero, an empty
     number, a null glued to a number) makes it return -1, and the caller reads the same slice
-    with orjson instead (overwriting whatever was written).
+    with orjson instead (overwriting whatever was written). When `out` is float32 and one of
+    the integers is not exactly a float32, it writes nothing and returns `_NEEDS_FLOAT64`.
     """
     nulls = chunk.count(b"null") if b"n" in chunk else 0  # `in` runs at memchr speed
     plain = chunk.replace(b"null", b"0") if nulls else chunk
@@ -360,6 +399,8 @@ def _read_integers(chunk: bytes, out: np.ndarray, at: int) -> int:
             x &= mask
     if (x < _SMALLEST.take(digits)).any():
         return -1  # a leading zero ("007", not JSON) or an empty number (",,")
+    if out.dtype == np.float32 and not _integers_fit_float32(x):
+        return _NEEDS_FLOAT64
     target = out[at : at + k]
     target[:] = x
     if minus:
@@ -367,6 +408,28 @@ def _read_integers(chunk: bytes, out: np.ndarray, at: int) -> int:
     if nulls and not _mark_nulls(chunk, nulls, digits, target):
         return -1
     return k
+
+
+def _integers_fit_float32(x: np.ndarray) -> bool:
+    """Whether float32 holds each of these magnitudes (uint64, below 10**8) exactly."""
+    if x.max() <= _FLOAT32_EXACT_INTEGERS:
+        return True
+    # Larger ones are exact when they are a 24-bit number times a power of two (100,000,000).
+    return bool(np.array_equal(x.astype(np.float32), x))
+
+
+def _widened(out: np.ndarray, count: int) -> np.ndarray:
+    """A float64 array of out's size holding out's first `count` values."""
+    wide = np.empty(out.size, dtype=np.float64)
+    wide[:count] = out[:count]
+    return wide
+
+
+def _narrowest(values: np.ndarray) -> np.ndarray:
+    """float64 values as float32 if that is exact for every one (NaN stays NaN), else as given."""
+    with np.errstate(over="ignore"):  # 1e300 -> inf is the answer "not exact", not a problem
+        narrow = values.astype(np.float32)
+    return narrow if np.array_equal(narrow, values, equal_nan=True) else values
 
 
 def _mark_nulls(chunk: bytes, nulls: int, digits: np.ndarray, target: np.ndarray) -> bool:
@@ -553,22 +616,27 @@ def _roles(roles: Any) -> dict[str, str]:
 
 
 def _values_from_json(value: Any, n: int) -> tuple[np.ndarray, dict[int, str]]:
-    """The values (NaN where missing) and any status symbols written in place of a number."""
+    """The values (NaN where missing) and any status symbols written in place of a number.
+
+    float32 when that holds every value exactly, float64 otherwise (as the fast path gives).
+    """
     if isinstance(value, list):
         if len(value) != n:
             raise JsonStatError(_count_message(len(value), n))
         items, symbols = _symbols_to_null(value)
-        return _float_array(items, "«value»"), symbols
+        return _narrowest(_float_array(items, "«value»")), symbols
     if isinstance(value, dict):  # sparse: {"17": 3.0}
+        if value:
+            positions = _positions(list(value), n, "«value»")
+            items, symbols = _symbols_to_null(list(value.values()))
+            given = _narrowest(_float_array(items, "«value»"))
+        else:
+            positions, symbols, given = np.empty(0, np.intp), {}, np.empty(0, np.float32)
         try:
-            out = np.full(n, np.nan)
+            out = np.full(n, np.nan, dtype=given.dtype)  # NaN is a float32 too
         except MemoryError:
             raise JsonStatError(f"Datasettet har {n} celler; det er ikke minne til dem.") from None
-        if not value:
-            return out, {}
-        positions = _positions(list(value), n, "«value»")
-        items, symbols = _symbols_to_null(list(value.values()))
-        out[positions] = _float_array(items, "«value»")
+        out[positions] = given
         return out, {int(positions[i]): symbol for i, symbol in symbols.items()}
     raise JsonStatError(
         f"«value» skal være en liste eller et objekt (glisne data), ikke {_type_name(value)}."

@@ -524,7 +524,8 @@ def merge_datasets(datasets: Sequence[Dataset]) -> Dataset:
                     labels[axis][code] = label
             units[axis].update(dim.units or {})
     shape = tuple(len(c) for c in codes)
-    values = np.full(shape, np.nan)
+    # The widest dtype of the parts (float32 only when every part was exact in float32).
+    values = np.full(shape, np.nan, dtype=np.result_type(*(ds.values.dtype for ds in datasets)))
     status: dict[int, str] = {}
     for ds in datasets:
         index = [

@@ -2,19 +2,24 @@
 
 Valid documents are generated with their expected values; then mutated (keys dropped, values
 swapped for random JSON, lists lengthened or shortened, bytes cut, inserted or replaced), and
-arbitrary bytes are thrown at it too.
+arbitrary bytes are thrown at it too. The values' dtype is float32 exactly when float32 holds
+every value, whichever of the decoder's readers reads them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
+import struct
+from unittest import mock
 
 import numpy as np
 import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from temaplan.statistics import jsonstat
 from temaplan.statistics.jsonstat import Dataset, JsonStatError, decode
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -22,7 +27,9 @@ FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 codes = st.text(alphabet="0123456789ABKx-_ øå", min_size=1, max_size=6)
 numbers = st.one_of(
     st.integers(-(10**12), 10**12),
+    st.integers(-(2**25), 2**25),  # around float32's limit for whole numbers
     st.floats(allow_nan=False, allow_infinity=False, width=64),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),  # exact in float32
     st.none(),
 )
 json_leaves = st.one_of(
@@ -66,6 +73,8 @@ def documents(draw) -> tuple[dict, np.ndarray]:
     n = math.prod(sizes)
     values = draw(st.lists(numbers, min_size=n, max_size=n))
     expected = np.array(values, dtype=np.float64).reshape(sizes)
+    if all(map(_exact_in_float32, values)):
+        expected = expected.astype(np.float32)
     doc: dict = {"label": "fuzz", "updated": "2024-01-01T00:00:00Z"}
     if draw(st.booleans()) or n == 0:
         doc["value"] = values
@@ -80,6 +89,16 @@ def documents(draw) -> tuple[dict, np.ndarray]:
     dimension.update({"id": ids, "size": sizes})
     doc["dimension"] = dimension
     return {"dataset": doc}, expected
+
+
+def _exact_in_float32(value: int | float | None) -> bool:
+    """Whether the float64 a JSON number means is also a float32 (struct, not numpy, says)."""
+    if value is None:
+        return True
+    try:
+        return struct.unpack("<f", struct.pack("<f", float(value)))[0] == float(value)
+    except OverflowError:  # beyond float32's range
+        return False
 
 
 def _paths(node, prefix=()):
@@ -131,7 +150,7 @@ def _decode_or_refuse(data) -> Dataset | None:
         assert str(exc)  # every refusal says why
         return None
     assert isinstance(ds, Dataset)
-    assert ds.values.dtype == np.float64
+    assert ds.values.dtype in (np.float32, np.float64)
     assert ds.values.shape == tuple(d.size for d in ds.dimensions)
     assert all(0 <= i < ds.size for i in ds.status)
     return ds
@@ -147,6 +166,7 @@ def test_valid_documents_decode_to_their_values(case, form):
         "str": lambda: orjson.dumps(doc).decode(),
     }[form]()
     ds = decode(data)
+    assert ds.values.dtype == expected.dtype
     np.testing.assert_array_equal(ds.values, expected)
     columns = ds.columns()
     assert all(len(col) == expected.size for col in columns.values())
@@ -238,3 +258,34 @@ def test_long_integer_arrays_match_a_plain_conversion(seed, n, digits, null_shar
     }
     ds = decode(orjson.dumps(doc))
     np.testing.assert_array_equal(ds.values, np.array(values, dtype=np.float64))
+
+
+# The decoder's three readers of a value array (see test_jsonstat.READERS).
+_READERS = {
+    "integers eight bytes at a time": {},
+    "orjson slice by slice": {"_SWAR": False},
+    "orjson on the whole document": {"_split_value_array": lambda data: None},
+}
+
+
+@FUZZ
+@given(
+    values=st.lists(numbers, max_size=40),
+    padding=st.integers(0, 6_000),
+    reader=st.sampled_from(list(_READERS)),
+)
+def test_values_are_float32_exactly_when_float32_holds_every_one(values, padding, reader):
+    """Random ints, floats and nulls, after `padding` small counts (slices read as float32)."""
+    values = [i % 9_973 for i in range(padding)] + values
+    doc = {
+        "class": "dataset",
+        "id": ["celle"],
+        "size": [len(values)],
+        "dimension": {"celle": {"category": {"index": [str(i) for i in range(len(values))]}}},
+        "value": values,
+    }
+    patches = _READERS[reader]
+    with mock.patch.multiple(jsonstat, **patches) if patches else contextlib.nullcontext():
+        ds = decode(orjson.dumps(doc))
+    np.testing.assert_array_equal(ds.values.astype(np.float64), np.array(values, np.float64))
+    assert (ds.values.dtype == np.float32) == all(map(_exact_in_float32, values))

@@ -323,8 +323,31 @@ def test_a_split_request_merges_back_into_what_one_request_gives(fake_ssb, tmp_p
     assert merged.ids == one.ids
     assert [d.codes for d in merged.dimensions] == [d.codes for d in one.dimensions]
     np.testing.assert_array_equal(merged.values, one.values)
+    assert merged.values.dtype == one.values.dtype == np.float32  # counts: exact in float32
     assert merged.status == one.status and len(one.status) == 27  # 0219 from 2020, 3025 before
     assert merged.updated == one.updated
+
+
+def test_merged_parts_keep_the_widest_dtype_of_the_parts() -> None:
+    from temaplan.statistics.jsonstat import decode
+
+    def part(code: str, value: float) -> bytes:
+        return json.dumps(
+            {
+                "version": "2.0",
+                "class": "dataset",
+                "id": ["Region"],
+                "size": [1],
+                "dimension": {"Region": {"category": {"index": [code]}}},
+                "value": [value],
+            }
+        ).encode()
+
+    counts = [decode(part("0219", 10)), decode(part("0220", 20))]
+    assert pxweb.merge_datasets(counts).values.dtype == np.float32
+    mixed = [*counts, decode(part("3025", 0.1))]
+    merged = pxweb.merge_datasets(mixed)
+    assert merged.values.dtype == np.float64 and merged.values.tolist() == [10, 20, 0.1]
 
 
 def test_the_fake_answers_429_to_a_client_without_a_limit(fake_ssb, tmp_path: Path) -> None:
