@@ -13,6 +13,7 @@ from .harmonise import Harmonised, harmonise_counts, harmonise_within
 from .models import KlassSnapshot, ResolvedSource
 from .regions import CodeHistory, changes_from_klass, codes_from_klass
 from .sources import SOURCES
+from .split_weights import population_needed, split_weights
 from .store import load_published
 
 NO_REGION_HISTORY = (
@@ -27,10 +28,11 @@ _HISTORIES: dict[tuple, CodeHistory] = {}
 
 
 def code_history() -> CodeHistory:
-    """The municipality code history from the newest KLASS snapshots in the database.
+    """The municipality code history from the newest KLASS snapshots in the database, with
+    split weights from the stored population (see split_weights.py).
 
-    Built once per process for each pair of snapshots (it is immutable), so recomputing many
-    formulas does not rebuild it."""
+    Built once per process for each pair of snapshots and set of weights (it is immutable),
+    so recomputing many formulas does not rebuild it."""
     changes = (
         KlassSnapshot.objects.filter(classification=131, kind="changes")
         .order_by("-fetched_at")
@@ -45,15 +47,37 @@ def code_history() -> CodeHistory:
         raise LookupError(NO_REGION_HISTORY)
     key = (changes.pk, changes.fetched_at, codes.pk, codes.fetched_at)
     if key not in _HISTORIES:
-        # The history is immutable, so one per pair of snapshots is built per process, and
-        # its harmonisation maps are kept with it.
-        _HISTORIES.clear()
+        _HISTORIES.clear()  # one pair of snapshots per process: the newest
         _HISTORIES[key] = CodeHistory(
             changes_from_klass(changes.body),
             codes_from_klass(codes.body),
             as_of=date.fromisoformat(codes.parameters),
         )
-    return _HISTORIES[key]
+    return with_stored_split_weights(_HISTORIES[key])
+
+
+_WEIGHTED: dict[tuple, tuple[CodeHistory, CodeHistory]] = {}  # key -> (plain, weighted)
+
+
+def with_stored_split_weights(history: CodeHistory) -> CodeHistory:
+    """The history with weights for its splits from the population in the store (07459 on
+    1 January of the split year for the new codes); unchanged when none are stored."""
+    needed = population_needed(history)
+    population = load_published(
+        "07459",
+        "Personer1",
+        years={year for _code, year in needed},
+        regions={code for code, _year in needed},
+    )
+    weights = split_weights(history, population)
+    if not weights:
+        return history
+    key = (id(history), tuple(sorted(weights.items())))
+    cached = _WEIGHTED.get(key)
+    if cached is None or cached[0] is not history:  # the plain history is kept alive with it
+        _WEIGHTED.clear()
+        cached = _WEIGHTED[key] = (history, history.with_split_weights(weights))
+    return cached[1]
 
 
 def years_needed(years: Iterable[int]) -> list[int]:

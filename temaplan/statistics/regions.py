@@ -41,7 +41,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 UNKNOWN_CODE = "9999"
@@ -311,6 +311,11 @@ class CodeHistory:
         since: date | None = None,
         split_weights: SplitWeights | None = None,
     ) -> None:
+        changes = list(changes)
+        # Kept so that the same history can be rebuilt with other split weights.
+        self._changes = changes
+        self._current_codes = None if current_codes is None else frozenset(current_codes)
+        self._split_weights = dict(split_weights or {})
         by_date: dict[date, dict[str, list[str]]] = defaultdict(dict)
         for change in sorted(dict.fromkeys(changes), key=lambda c: c.occurred):
             news = by_date[change.occurred].setdefault(change.old_code, [])
@@ -389,6 +394,46 @@ class CodeHistory:
                 if len(news) > 1:
                     return news
         return None
+
+    # -- splits
+
+    def splits(self) -> list[tuple[str, tuple[str, ...], date]]:
+        """Every split in the changes: (old code, new codes, date it took effect), oldest first."""
+        return [
+            (old, news, step.occurred)
+            for step in self._steps
+            for old, news in step.targets.items()
+            if len(news) > 1
+        ]
+
+    def is_clean_split(self, old: str, occurred: date) -> bool:
+        """Whether the new codes of this split are the old code's area and nothing else: new
+        codes that no other code went into. Then their populations on the day the split took
+        effect say how the old area was shared (see split_weights.py)."""
+        step = next(s for s in self._steps if s.occurred == occurred)
+        news = step.targets[old]
+        day_before = occurred - timedelta(days=1)
+        before = max((e for e in self._epochs if e[0] <= day_before), key=lambda e: e[0])[1]
+        return all(
+            new not in before
+            and all(new not in targets for code, targets in step.targets.items() if code != old)
+            for new in news
+        )
+
+    @property
+    def split_weights(self) -> dict[tuple[str, str, int], float]:
+        """The split weights this history was built with."""
+        return dict(self._split_weights)
+
+    def with_split_weights(self, weights: SplitWeights) -> CodeHistory:
+        """The same history with these split weights added to (and overriding) its own."""
+        return CodeHistory(
+            self._changes,
+            self._current_codes,
+            as_of=self.as_of,
+            since=self.since,
+            split_weights={**self._split_weights, **weights},
+        )
 
     # -- validity
 

@@ -18,7 +18,7 @@ from temaplan.indicators.models import Indicator
 from temaplan.indicators.services import indicator_observations_recompute
 from temaplan.indicators.status import Unit, format_value
 
-from .compute import formula_values
+from .compute import formula_values, with_stored_split_weights
 from .formulas import FORMULAS, FormulaSettingError, input_sources
 from .http import SsbError
 from .importing import RowTotalsRule, cells_from_dataset
@@ -223,7 +223,8 @@ def ssb_sync(
                     "resolved_at": now,
                 },
             )
-        _recompute(indicators, history, summary, today, now)
+        # Splits are weighted by the population just stored (see split_weights.py).
+        _recompute(indicators, with_stored_split_weights(history), summary, today, now)
     report(1.0, "Ferdig")
     return summary
 

@@ -98,7 +98,8 @@ COUNTRY = frozenset(f"{n:04d}" for n in range(1, 201))
             square(["0001", "0002"]),
             COUNTRY,
             {
-                2019: "198 av 200 kommuner mangler som arbeidssted (0003, 0004, 0005, 0006, 0007 og 193 til)"
+                2019: "198 av 200 kommuner mangler som arbeidssted "
+                "(0003, 0004, 0005, 0006, 0007 og 193 til)"
             },
             id="a selection of a few municipalities is not whole even when square",
         ),

@@ -190,3 +190,39 @@ def test_a_bad_formula_option_gets_a_norwegian_message(region_history, option, m
             "--option",
             option,
         )
+
+
+def jobs_by_hand(ssb_data, code, year):
+    with open(ssb_data / "employment_11618" / "employment_11618_15_74_2017_2022.csv") as f:
+        for row in csv.DictReader(f):
+            if row["municipality"] == code and int(row["year"]) == year:
+                return float(row["employed_by_workplace"])
+    raise KeyError((code, year))
+
+
+def test_haram_gets_its_population_share_of_alesund_once_the_2024_population_is_stored(
+    imported, ssb_data
+):
+    from temaplan.statistics.compute import formula_values
+    from temaplan.statistics.store import series_store
+
+    def haram_jobs(year):
+        (value,) = formula_values("employment_rate_by_workplace", codes=["1580"], years=[year])[
+            "1580"
+        ]
+        return value.inputs["jobs_by_workplace"]
+
+    alesund_2022 = jobs_by_hand(ssb_data, "1507", 2022)
+    # 2019 and earlier: the new Haram is the old 1534 Haram (known weights), exactly.
+    assert haram_jobs(2019) == jobs_by_hand(ssb_data, "1534", 2019)
+    # 2020–2023 were published for 1507 as a whole: equal shares until the split is weighed.
+    assert haram_jobs(2022) == pytest.approx(alesund_2022 / 2)
+    # Population 1 January 2024 on the new borders, as a sync of 07459 stores it.
+    series_store(
+        table="07459",
+        content="Personer1",
+        cells=[("1508", "", 2024, 58_509.0, ""), ("1580", "", 2024, 9_357.0, "")],
+        vintage="test",
+    )
+    assert haram_jobs(2022) == pytest.approx(alesund_2022 * 9_357 / (58_509 + 9_357))
+    assert haram_jobs(2019) == jobs_by_hand(ssb_data, "1534", 2019)
