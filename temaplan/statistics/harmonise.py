@@ -2,7 +2,8 @@
 
 Counts (persons, jobs) add up across a merger, so a merged municipality's earlier value is the
 sum of its predecessors'. A split hands each new code a weighted share of the old code's count
-and the result is flagged, since equal shares are a placeholder until better weights are given.
+and the result is flagged: the weights are estimates (population shares where split_weights.py
+knows them, equal shares otherwise).
 Ratios are never harmonised: formulas compute them afterwards from harmonised counts.
 """
 

@@ -23,6 +23,7 @@ several new codes, KLASS does not say how much went where, so each part gets an 
 so 1/2 each is badly wrong (SSB's own b2024 crosswalk makes the same mistake). For codes from
 before 2020, `HARAM_2024_ORIGIN_WEIGHTS` says where each of the five pre-2020 municipalities
 went (the new Haram has the borders of the old 1534 Haram), which makes those years exact.
+Temaplan's own history (`compute.code_history()`) adds both: split_weights.py.
 
 Years before the first change in the list cannot be rebuilt (earlier changes are unknown), so
 asking for them raises `ValueError`. The pseudo-code 9999 "Uoppgitt" is not a municipality and
