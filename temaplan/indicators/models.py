@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from temaplan.accounts.models import Municipality
 from temaplan.plans.models import FocusArea, Plan, PlanPart, Versioned
 from temaplan.statistics.formulas import FORMULAS
+from temaplan.statistics.formulas import describe as describe_formula
 
 from .status import Comparator, Direction, Unit
 from .status import Target as TargetRule
@@ -131,6 +132,11 @@ class Indicator(PlanPart):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def formula_description(self) -> str:
+        """How Temaplan computes this indicator from SSB, settings included ("" if it doesn't)."""
+        return describe_formula(self.formula, self.formula_options) if self.formula else ""
 
     @property
     def goal_rule(self) -> TargetRule | None:

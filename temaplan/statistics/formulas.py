@@ -230,6 +230,19 @@ def input_sources(key: str, options: Mapping[str, object] | None = None) -> dict
     return sources
 
 
+def describe(key: str, options: Mapping[str, object] | None = None) -> str:
+    """The formula's name with every setting it has spelled out, for the indicator's page:
+    «Andel … i egen kommune (nevner: radsummen i 03321 (alle arbeidssteder))»."""
+    formula = FORMULAS[key]
+    chosen = []
+    for name, setting in formula.settings.items():
+        value = str((options or {}).get(name, setting.default))
+        choice = setting.choices.get(value)
+        shown = choice.label if choice else f"ukjent valg «{value}»"
+        chosen.append(f"{setting.label.lower()}: {shown[:1].lower()}{shown[1:]}")
+    return f"{formula.name} ({'; '.join(chosen)})" if chosen else formula.name
+
+
 def compute(key: str, series: Mapping[str, Series], years: list[int]) -> list[FormulaValue]:
     """Run a formula for each year with the named input series."""
     formula = FORMULAS[key]

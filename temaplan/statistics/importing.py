@@ -75,16 +75,21 @@ def cells_from_columns(
     regions2: np.ndarray | None = None,
     keep_pair=None,
     row_totals_rule: RowTotalsRule | None = None,
+    *,
+    pairs: bool = True,
 ) -> dict[str, list[Cell]]:
     """Sum values over the dimensions not named here; keep only 4-digit region codes.
 
     For two-region tables, `keep_pair(home, work, year)` says which pairs to store (see
     harmonise.pairs_worth_keeping): the rest of a commuting matrix is never read. With a
-    `row_totals_rule`, each home region's sum over all work regions is stored too.
+    `row_totals_rule`, each home region's sum over all work regions is stored too; with
+    `pairs=False` as well, only those sums.
     """
-    by_content = _pair_and_region_cells(
-        table, regions, years, contents, values, regions2, keep_pair
-    )
+    by_content: dict[str, list[Cell]] = {}
+    if pairs or regions2 is None:
+        by_content = _pair_and_region_cells(
+            table, regions, years, contents, values, regions2, keep_pair
+        )
     if regions2 is not None and row_totals_rule is not None:
         for content, cells in _row_total_cells(
             table, regions, regions2, years, contents, values, row_totals_rule
@@ -145,7 +150,12 @@ def _pair_and_region_cells(table, regions, years, contents, values, regions2, ke
 
 
 def cells_from_dataset(
-    table: str, dataset: Dataset, keep_pair=None, row_totals_rule: RowTotalsRule | None = None
+    table: str,
+    dataset: Dataset,
+    keep_pair=None,
+    row_totals_rule: RowTotalsRule | None = None,
+    *,
+    pairs: bool = True,
 ) -> dict[str, list[Cell]]:
     columns = dataset.columns()
     geo = [
@@ -170,6 +180,7 @@ def cells_from_dataset(
         columns[geo[1]] if len(geo) > 1 else None,
         keep_pair,
         row_totals_rule,
+        pairs=pairs,
     )
 
 

@@ -185,7 +185,7 @@ def ssb_sync(
             for response in pxweb.fetch(table, selection):
                 if source.kind == "row_total":  # the sums only; the pairs are another source
                     cells = cells_from_dataset(
-                        table, response.dataset, _no_pairs, RowTotalsRule(valid_codes=None)
+                        table, response.dataset, None, RowTotalsRule(valid_codes=None), pairs=False
                     )
                 else:
                     cells = cells_from_dataset(table, response.dataset, keep_pair)
@@ -249,10 +249,6 @@ def _sources_needed(indicators: list[Indicator], all_municipalities: bool) -> li
     if not names:
         raise SyncFailed(NOTHING_TO_SYNC)
     return sorted(names & set(SOURCES))
-
-
-def _no_pairs(home: str, work: str, year: int) -> bool:
-    return False
 
 
 def _store_fetched(fetched, summary: SyncSummary, now) -> None:

@@ -527,3 +527,18 @@ def test_only_the_municipality_s_editor_can_change_the_denominator(asker_plan, p
     assert response.status_code == status
     share.refresh_from_db()
     assert share.formula_options == {}
+
+
+def test_the_indicator_page_says_how_it_is_computed_from_ssb(reader, asker_plan):
+    share = indicator(asker_plan, "andel-sysselsatt-i-egen-kommune")
+    share.formula_options = {"denominator": "row_total"}
+    share.save()
+    page = reader.get(reverse("indicators:detail", args=[share.pk])).content.decode()
+    assert "Beregnes fra SSB" in page
+    assert "(nevner: radsummen i 03321 (alle arbeidssteder))" in page
+    manual = indicator(asker_plan, "nho-kommune-nm-rang")
+    assert not manual.formula
+    assert (
+        "Beregnes fra SSB"
+        not in reader.get(reverse("indicators:detail", args=[manual.pk])).content.decode()
+    )

@@ -207,3 +207,32 @@ def test_every_setting_s_replacements_name_inputs_and_known_sources():
             for choice in setting.choices.values():
                 assert set(choice.replaces) <= set(formula.inputs)
                 assert set(choice.replaces.values()) <= set(SOURCES)
+
+
+@pytest.mark.parametrize(
+    "key, options, expected",
+    [
+        (
+            "share_working_in_home_municipality",
+            {},
+            "Andel sysselsatte bosatte som jobber i egen kommune "
+            "(nevner: sysselsatte etter bosted (11618))",
+        ),
+        (
+            "share_working_in_home_municipality",
+            {"denominator": "row_total"},
+            "Andel sysselsatte bosatte som jobber i egen kommune "
+            "(nevner: radsummen i 03321 (alle arbeidssteder))",
+        ),
+        (
+            "share_working_in_home_municipality",
+            {"denominator": "tull"},
+            "Andel sysselsatte bosatte som jobber i egen kommune (nevner: ukjent valg «tull»)",
+        ),
+        ("population_growth_3y", {}, "Befolkningsvekst siste tre år"),
+    ],
+)
+def test_a_formula_is_described_with_every_setting_spelled_out(key, options, expected):
+    from temaplan.statistics.formulas import describe
+
+    assert describe(key, options) == expected
