@@ -542,3 +542,16 @@ def test_the_indicator_page_says_how_it_is_computed_from_ssb(reader, asker_plan)
         "Beregnes fra SSB"
         not in reader.get(reverse("indicators:detail", args=[manual.pk])).content.decode()
     )
+
+
+def test_the_definition_form_shows_and_reads_decimals_the_norwegian_way(editor, asker_plan):
+    share = indicator(asker_plan, "andel-sysselsatt-i-egen-kommune")
+    assert share.tolerance == Decimal("0.3")
+    page = editor.get(reverse("indicators:edit", args=[share.pk])).content.decode()
+    assert 'name="tolerance" value="0,3"' in page
+    response = editor.post(
+        reverse("indicators:edit", args=[share.pk]), share_definition(share, tolerance="0,25")
+    )
+    assert response.status_code == 302
+    share.refresh_from_db()
+    assert share.tolerance == Decimal("0.25")
