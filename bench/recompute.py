@@ -11,6 +11,7 @@ Run: `DEBUG=1 .venv/bin/python bench/recompute.py` (part of `make bench`).
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import os
 import statistics
@@ -88,14 +89,34 @@ def recompute_all(codes: list[str]) -> int:
     return values
 
 
-def median_seconds(codes: list[str], runs: int = 9) -> tuple[float, int]:
-    recompute_all(codes)  # warm-up
-    times, computed = [], 0
-    for _ in range(runs):
+def timed_run(codes: list[str]) -> tuple[float, int]:
+    # A garbage collection landing inside one size's run and not another's is noise in the
+    # linearity fit: collect before each run, none during it.
+    gc.collect()
+    gc.disable()
+    try:
         start = time.perf_counter()
         computed = recompute_all(codes)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), computed
+        return time.perf_counter() - start, computed
+    finally:
+        gc.enable()
+
+
+def median_seconds_by_size(
+    all_codes: list[str], sizes: list[int], rounds: int = 9
+) -> dict[int, tuple[float, int]]:
+    """Median time per size. The sizes take turns within each round, so a machine that
+    slows down or speeds up during the benchmark shifts every size alike instead of bending
+    the line."""
+    for n in sizes:
+        recompute_all(all_codes[:n])  # warm-up
+    times: dict[int, list[float]] = {n: [] for n in sizes}
+    computed: dict[int, int] = {}
+    for _ in range(rounds):
+        for n in sizes:
+            seconds, computed[n] = timed_run(all_codes[:n])
+            times[n].append(seconds)
+    return {n: (statistics.median(times[n]), computed[n]) for n in sizes}
 
 
 def main() -> int:
@@ -115,10 +136,13 @@ def main() -> int:
         recompute_all(all_codes)
         cold = time.perf_counter() - start + cold_codes_seconds
         print(f"Første beregning i en ny prosess (bygger kodehistorikken): {cold:.3f} s")
-        print(f"Alle fem formler, {YEARS[0]}–{YEARS[-1]}, fra lageret (median av 9):")
+        print(
+            f"Alle fem formler, {YEARS[0]}–{YEARS[-1]}, fra lageret "
+            "(median av 9 runder, størrelsene på omgang):"
+        )
+        sizes = [45, 90, 135, 180, 270, len(all_codes)]
         rows = []
-        for n in (45, 90, 135, 180, 270, len(all_codes)):
-            seconds, computed = median_seconds(all_codes[:n])
+        for n, (seconds, computed) in median_seconds_by_size(all_codes, sizes).items():
             rows.append((n, seconds))
             print(
                 f"  {n:>4} kommuner  {seconds * 1000:8.1f} ms  {computed:>6} verdier  "
