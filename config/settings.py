@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_tasks",
+    "django_tasks_db",  # the database queue for production (TEMAPLAN_TASKS_BACKEND)
     "temaplan.accounts",
     "temaplan.plans",
     "temaplan.indicators",

@@ -11,9 +11,8 @@ from temaplan.accounts import access
 from temaplan.indicators.models import Indicator
 
 from .models import SeriesValue, SyncRun
+from .services import ACTIVE, sync_run_start
 from .tasks import ssb_sync_task
-
-ACTIVE = (SyncRun.State.QUEUED, SyncRun.State.RUNNING)
 
 
 @require_GET
@@ -36,13 +35,9 @@ def sync_page(request: HttpRequest, number: str) -> HttpResponse:
 @require_POST
 def sync_start(request: HttpRequest, number: str) -> HttpResponse:
     municipality = access.get_municipality_for_user(request, number, edit=True)
-    running = SyncRun.objects.filter(municipality=municipality, state__in=ACTIVE).first()
-    if running:
-        return redirect("statistics:sync_run", number=number, run_id=running.pk)
-    run = SyncRun.objects.create(
-        municipality=municipality, municipality_numbers=number, started_by=request.user
-    )
-    transaction.on_commit(lambda: ssb_sync_task.enqueue(run.pk))
+    run, created = sync_run_start(municipality=municipality, user=request.user)
+    if created:
+        transaction.on_commit(lambda: ssb_sync_task.enqueue(run.pk))
     return redirect("statistics:sync_run", number=number, run_id=run.pk)
 
 

@@ -81,3 +81,60 @@ def test_a_failed_sync_says_why(
     run = SyncRun.objects.get()
     assert run.state == SyncRun.State.FAILED
     assert "SSB" in run.message or "KLASS" in run.message
+
+
+def test_with_the_database_queue_the_request_only_queues_and_a_worker_runs_the_sync(
+    editor, asker_plan, fake_ssb, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    """Production with several web processes: TEMAPLAN_TASKS_BACKEND is django-tasks-db's
+    DatabaseBackend and `temaplan db_worker` runs the queue in a process of its own."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TEMAPLAN_SSB_API = fake_ssb.pxweb_url
+    settings.TEMAPLAN_KLASS_API = fake_ssb.klass_url
+    settings.TEMAPLAN_SSB_CACHE_DIR = str(tmp_path)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(reverse("statistics:sync_start", args=["3203"]))
+    run = SyncRun.objects.get()
+    assert run.state == SyncRun.State.QUEUED  # the request only put it in the queue
+    assert DBTaskResult.objects.count() == 1 and not fake_ssb.requests
+    queued = editor.get(response["Location"]).content.decode()
+    assert 'hx-trigger="every 1s"' in queued
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+    run.refresh_from_db()
+    assert run.state == SyncRun.State.DONE, run.message
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    watched = editor.get(response["Location"]).content.decode()
+    assert "every 1s" not in watched and "Indikatorresultater endret" in watched
+
+
+@pytest.mark.parametrize("minutes_ago, abandoned", [(5, False), (29, False), (31, True)])
+def test_a_run_that_never_finished_stops_blocking_new_ones_after_30_minutes(
+    editor, run, minutes_ago, abandoned, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from temaplan.statistics.services import ABANDONED_MESSAGE
+
+    SyncRun.objects.filter(pk=run.pk).update(
+        state=SyncRun.State.RUNNING, created_at=timezone.now() - timedelta(minutes=minutes_ago)
+    )
+    with django_capture_on_commit_callbacks(execute=False) as enqueued:
+        response = editor.post(reverse("statistics:sync_start", args=["3203"]))
+    run.refresh_from_db()
+    if abandoned:
+        assert run.state == SyncRun.State.FAILED and run.message == ABANDONED_MESSAGE
+        new = SyncRun.objects.exclude(pk=run.pk).get()
+        assert response["Location"] == reverse("statistics:sync_run", args=["3203", new.pk])
+        assert len(enqueued) == 1
+        page = editor.get(reverse("statistics:sync_page", args=["3203"])).content.decode()
+        assert "Avbrutt: hentingen ble ikke ferdig innen 30 minutter" in page
+    else:
+        assert run.state == SyncRun.State.RUNNING and SyncRun.objects.count() == 1
+        assert response["Location"] == reverse("statistics:sync_run", args=["3203", run.pk])
+        assert enqueued == []
