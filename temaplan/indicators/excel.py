@@ -22,6 +22,12 @@ header is row 1).
                          under, bedre enn året før («mellom» needs an upper bound: use ambitions)
     Mål: verdi           the goal's number (not for «bedre enn året før»)
     Fotnote              free text
+    Formel               the SSB formula Temaplan computes the indicator with, by its name or
+                         key (docs/formulas.md); empty: results are entered by hand
+    Nevner               only with «Andel sysselsatte bosatte som jobber i egen kommune»:
+                         sysselsatte etter bosted (11618, default) or radsummen i 03321
+    (Formel and Nevner came later: a file without them imports as before and keeps each
+    indicator's formula; with Formel but no Nevner, the default denominator.)
 «Ambisjoner», one row per indicator and year:
     Nøkkel*, År*, Sammenligning*, Verdi (needed by every comparison but «bedre enn året før»),
     Øvre grense (only for «mellom»)
@@ -60,6 +66,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
+from temaplan.statistics.formulas import FORMULAS
+
 from .models import COMPARATOR_CHOICES, DIRECTION_CHOICES, UNIT_CHOICES, Influence, Source
 from .queries import plan_indicators
 
@@ -92,6 +100,11 @@ HIGH = "Øvre grense"
 PROVISIONAL = "Foreløpig"
 SOURCE_NOTE = "Kildemerknad"
 VINTAGE = "Dataversjon"
+CALCULATION = "Formel"
+DENOMINATOR = "Nevner"
+# The one formula setting the sheet has a column for (statistics.formulas).
+DENOMINATOR_FORMULA = "share_working_in_home_municipality"
+DENOMINATOR_SETTING = FORMULAS[DENOMINATOR_FORMULA].settings["denominator"]
 
 
 @dataclass(frozen=True)
@@ -100,6 +113,9 @@ class Column:
     width: int
     required: bool
     help: str
+    # Added after workbooks were already in use: a file without the column is read as before
+    # (and the import leaves what the column holds unchanged).
+    may_be_absent: bool = False
 
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -133,6 +149,22 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         ),
         Column(GOAL_VALUE, 12, False, "Tallet i det langsiktige målet."),
         Column(FOOTNOTE, 40, False, "Fotnote under indikatortabellen."),
+        Column(
+            CALCULATION,
+            40,
+            False,
+            "Formelen Temaplan beregner indikatoren med fra SSB (se docs/formulas.md). Tom: "
+            "tallene legges inn for hånd. Uten kolonnen beholdes formelen.",
+            may_be_absent=True,
+        ),
+        Column(
+            DENOMINATOR,
+            30,
+            False,
+            "Bare for «Andel sysselsatte bosatte som jobber i egen kommune»: hva andelen regnes "
+            "av. Tom: sysselsatte etter bosted (11618).",
+            may_be_absent=True,
+        ),
     ),
     TARGETS: (
         Column(KEY, 30, True, "Nøkkelen til indikatoren (fra arket «Indikatorer» eller planen)."),
@@ -315,7 +347,9 @@ def read_workbook(data: bytes) -> dict[str, list[SheetRow]]:
             if header in positions:
                 errors.append(ImportError_(sheet, 1, header, COLUMN_TWICE))
             positions.setdefault(header, index)
-        missing = [c.header for c in COLUMNS[sheet] if c.header not in positions]
+        missing = [
+            c.header for c in COLUMNS[sheet] if c.header not in positions and not c.may_be_absent
+        ]
         for header in missing:
             errors.append(ImportError_(sheet, 1, header, COLUMN_MISSING))
         if missing:
@@ -659,6 +693,8 @@ def plan_sheets(indicators: list) -> list[Sheet]:
     units, directions = _labels(UNIT_CHOICES), _labels(DIRECTION_CHOICES)
     comparators = _labels(COMPARATOR_CHOICES)
     sources, influences = _labels(Source.choices), _labels(Influence.choices)
+    formulas = {key: formula.name for key, formula in FORMULAS.items()}
+    denominators = {value: choice.label for value, choice in DENOMINATOR_SETTING.choices.items()}
     definitions = Sheet(
         INDICATORS,
         choices={
@@ -667,6 +703,8 @@ def plan_sheets(indicators: list) -> list[Sheet]:
             SOURCE: list(sources.values()),
             INFLUENCE: list(influences.values()),
             GOAL_COMPARATOR: list(comparators.values()),
+            CALCULATION: list(formulas.values()),
+            DENOMINATOR: list(denominators.values()),
         },
     )
     targets = Sheet(TARGETS, choices={COMPARATOR: list(comparators.values())})
@@ -689,6 +727,10 @@ def plan_sheets(indicators: list) -> list[Sheet]:
                 comparators.get(indicator.goal_comparator) if indicator.goal_comparator else None,
                 cell_number(indicator.goal_value),
                 indicator.footnote or None,
+                formulas.get(indicator.formula) if indicator.formula else None,
+                denominators.get((indicator.formula_options or {}).get("denominator", ""))
+                if indicator.formula == DENOMINATOR_FORMULA
+                else None,
             ]
         )
         for target in indicator.targets.all():

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import translation
 
 from temaplan.plans.models import FocusArea, Plan
+from temaplan.statistics.formulas import FORMULAS
 
 from . import excel
 from .excel import ImportError_, ImportRejected, RowReader, SheetRow
@@ -51,6 +52,9 @@ GOAL_BETWEEN = (
 HIGH_ONLY_FOR_BETWEEN = "øvre grense brukes bare med sammenligningen «mellom»"
 UNIT_DOES_NOT_FIT = "enheten passer ikke til resultatet for {year} som er lagret: {problem}"
 NOT_SAVED = "kunne ikke lagres: {problem}"
+DENOMINATOR_WITHOUT_FORMULA = (
+    "en nevner kan bare gis når formelen er «Andel sysselsatte bosatte som jobber i egen kommune»"
+)
 
 MAX_OFFSET = 10
 
@@ -170,6 +174,10 @@ class _Checker:
         self.sources = choices_with_nb_labels(Source.choices)
         self.influences = choices_with_nb_labels(Influence.choices)
         self.comparators = choices_with_nb_labels(COMPARATOR_CHOICES)
+        self.formulas = [(key, formula.name) for key, formula in FORMULAS.items()]
+        self.denominators = [
+            (value, choice.label) for value, choice in excel.DENOMINATOR_SETTING.choices.items()
+        ]
         # key → unit for the rows below: the file's definition wins over the stored one
         self.file_units: dict[str, Unit | None] = {}
 
@@ -197,6 +205,7 @@ class _Checker:
                 "goal_value": read.decimal(excel.GOAL_VALUE),
                 "footnote": read.text(excel.FOOTNOTE),
             }
+            fields.update(self._calculation(read))
             numbers = read.numbers(excel.FOCUS_AREAS)
             unknown = [n for n in numbers if n not in self.focus_areas]
             if unknown:
@@ -232,6 +241,21 @@ class _Checker:
             if key:
                 checked.append(DefinitionRow(row.number, key, fields, numbers, known_unit))
         return checked
+
+    def _calculation(self, read: RowReader) -> dict:
+        """`formula` and `formula_options` from the optional Formel and Nevner columns; nothing
+        (the stored ones kept) when the file has no Formel column."""
+        if excel.CALCULATION not in read.row.cells:
+            return {}
+        formula = read.choice(excel.CALCULATION, self.formulas)
+        setting = excel.DENOMINATOR_SETTING
+        denominator = ""
+        if excel.DENOMINATOR in read.row.cells:
+            denominator = read.choice(excel.DENOMINATOR, self.denominators)
+        if denominator and formula != excel.DENOMINATOR_FORMULA and read.ok(excel.CALCULATION):
+            read.error(excel.DENOMINATOR, DENOMINATOR_WITHOUT_FORMULA)
+        options = {"denominator": denominator} if denominator not in ("", setting.default) else {}
+        return {"formula": formula, "formula_options": options}
 
     def _check_stored_values(self, read: RowReader, indicator: Indicator, unit: Unit) -> None:
         """A changed unit must fit the results already stored (those in the file are checked
