@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from temaplan.statistics import jsonstat
 from temaplan.statistics.jsonstat import Dataset, JsonStatError, decode
+from temaplan.statistics.tests.test_jsonstat import one_dimension
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -249,14 +250,7 @@ def test_long_integer_arrays_match_a_plain_conversion(seed, n, digits, null_shar
     values: list = raw.tolist()
     for i in np.flatnonzero(rng.random(n) < null_share).tolist():
         values[i] = None
-    doc = {
-        "class": "dataset",
-        "id": ["celle"],
-        "size": [n],
-        "dimension": {"celle": {"category": {"index": [str(i) for i in range(n)]}}},
-        "value": values,
-    }
-    ds = decode(orjson.dumps(doc))
+    ds = decode(orjson.dumps(one_dimension(values)))
     np.testing.assert_array_equal(ds.values, np.array(values, dtype=np.float64))
 
 
