@@ -45,15 +45,10 @@ class IndicatorForm(PartForm):
             "footnote": forms.Textarea(attrs={"rows": 2}),
             "focus_areas": forms.CheckboxSelectMultiple,
         }
-        # Shown and read the Norwegian way: «0,3», not «0.3000».
-        localized_fields = ["tolerance", "goal_value"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["focus_areas"].queryset = FocusArea.objects.filter(plan=self.plan)
-        for name in self.Meta.localized_fields:
-            if isinstance(self.initial.get(name), Decimal):
-                self.initial[name] = _without_trailing_zeros(self.initial[name])
         for key, formula in FORMULAS.items():
             chosen = self.instance.formula_options if self.instance.formula == key else {}
             for name, setting in formula.settings.items():
@@ -106,11 +101,6 @@ class IndicatorForm(PartForm):
             if key == data.get("formula") and data.get(field) not in ("", None, setting.default)
         }
         return data
-
-
-def _without_trailing_zeros(value: Decimal) -> Decimal:
-    """0.3000 -> 0.3 and 10.0000 -> 10 (not 1E+1), for showing a stored value in a form."""
-    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
 
 
 class YearForm(forms.Form):

@@ -335,3 +335,14 @@ def test_the_action_list_for_1000_actions_makes_at_most_15_queries(editor, asker
         response = editor.get(reverse("actions:list", args=[asker_plan.pk]))
     assert response.status_code == 200 and len(response.context["actions"]) == 1000
     assert len(captured) <= 15, [q["sql"][:80] for q in captured]
+
+
+def test_an_action_s_weight_is_shown_and_read_the_norwegian_way(editor, asker_plan):
+    action = an_action(asker_plan)
+    Action.objects.filter(pk=action.pk).update(weight=Decimal("1.50"))
+    page = editor.get(reverse("actions:edit", args=[action.pk])).content.decode()
+    assert 'name="weight" value="1,5"' in page and 'inputmode="decimal"' in page
+    data = {**edited(asker_plan), "weight": "2,25"}
+    assert editor.post(reverse("actions:edit", args=[action.pk]), data).status_code == 302
+    action.refresh_from_db()
+    assert action.weight == Decimal("2.25")
