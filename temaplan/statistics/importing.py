@@ -253,10 +253,11 @@ def statbank_files_import(
     files: list[tuple[str, bytes]], *, table: str | None = None
 ) -> list[FileImport]:
     """Read every file first, then store them all in one transaction: all or nothing."""
-    keep_pair = _pair_filter()
+    history = _stored_history()
+    keep_pair, valid_codes = _pair_filter(history), _valid_codes_by_year(history)
     read = []
     for name, data in files:
-        rule = RowTotalsRule(valid_codes=_valid_codes_by_year())
+        rule = RowTotalsRule(valid_codes=valid_codes)
         read.append((name, *read_file(name, data, table, keep_pair, rule), rule.notes))
     imports = []
     with transaction.atomic():
@@ -270,17 +271,23 @@ def statbank_files_import(
     return imports
 
 
-def _valid_codes_by_year() -> Callable[[int], frozenset[str] | None]:
-    """The municipalities valid on 1 January of a year, from the stored code history (None for
-    a year it does not cover, or when there is none yet)."""
+def _stored_history():
+    """The code history from the stored KLASS snapshots, or None before the first sync."""
     from .compute import code_history
 
     try:
-        history = code_history()
+        return code_history()
     except LookupError:
-        return lambda year: None
+        return None
+
+
+def _valid_codes_by_year(history) -> Callable[[int], frozenset[str] | None]:
+    """The municipalities valid on 1 January of a year (None for a year the history does not
+    cover, or when there is no history yet)."""
 
     def valid(year: int) -> frozenset[str] | None:
+        if history is None:
+            return None
         try:
             return history.valid_codes(year)
         except ValueError:  # before the history begins
@@ -289,13 +296,9 @@ def _valid_codes_by_year() -> Callable[[int], frozenset[str] | None]:
     return valid
 
 
-def _pair_filter():
-    """Which commuting pairs to keep, from the stored code history (None: keep all)."""
-    from .compute import code_history
-
-    try:
-        history = code_history()
-    except LookupError:
+def _pair_filter(history):
+    """Which commuting pairs to keep, from the code history (None: keep all)."""
+    if history is None:
         return None
     targets: dict[int, dict[str, frozenset[str]]] = {}
 
