@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",  # the database queue for production (TEMAPLAN_TASKS_BACKEND)
+    "temaplan.core",
     "temaplan.accounts",
     "temaplan.plans",
     "temaplan.indicators",
@@ -239,7 +240,7 @@ LOGGING = {
 # tests run them inline. See the README for running a separate worker in production.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get("TEMAPLAN_TASKS_BACKEND", "temaplan.web.tasks.ThreadBackend")
+        "BACKEND": os.environ.get("TEMAPLAN_TASKS_BACKEND", "temaplan.core.tasks.ThreadBackend")
     }
 }
 

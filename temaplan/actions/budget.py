@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from temaplan.web.formatting import NBSP, million_kroner, number
+from temaplan.core.formatting import NBSP, million_kroner, number
 
 DECIDED, PROPOSED = "decided", "proposed"
 KINDS = (DECIDED, PROPOSED)

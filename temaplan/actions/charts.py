@@ -1,6 +1,6 @@
 """Charts for the action plan: the roadmap of studies (a Gantt chart) and the budget per year.
 
-Pure: plain dataclasses in, Vega-Lite specs out; rendered by `temaplan.web.charts.render_svg`.
+Pure: plain dataclasses in, Vega-Lite specs out; rendered by `temaplan.core.charts.render_svg`.
 No Django here. Norwegian month names come from `config.locale` in the spec itself, so the
 renderer needs no locale arguments.
 
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from temaplan.web.formatting import number
-from temaplan.web.vegalite import VEGA_LITE_SCHEMA
+from temaplan.core.formatting import number
+from temaplan.core.vegalite import VEGA_LITE_SCHEMA
 
 from .budget import BudgetYear
 from .slippage import AT_RISK, FLAG_LABELS, LATE, SLIPPING

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from temaplan.plans.forms import VersionedForm
+from temaplan.core.forms import VersionedForm
 from temaplan.plans.models import FocusArea, Strategy
 
 from .models import Action

@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from temaplan.accounts.models import Municipality
-from temaplan.plans.models import FocusArea, Plan, Strategy, Versioned
+from temaplan.core.versioning import Versioned
+from temaplan.plans.models import FocusArea, Plan, Strategy
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 

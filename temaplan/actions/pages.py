@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from temaplan.core.formatting import number_as_stored, percent_as_stored
+
 from .budget import Allocation, Frame, budget_years
 from .charts import RoadmapBar, RoadmapMilestone
-from .rollup import ActionProgress, Rollup, format_decimal, format_percent, rollup
+from .rollup import ActionProgress, Rollup, rollup
 from .slippage import CaseInfo, PhaseInfo, StudyInfo, flag_label, study_flags
 
 AGREEMENT_WARNING_DAYS = 90
@@ -28,7 +30,7 @@ class RollupView:
 
     @property
     def percent_text(self) -> str:
-        return "" if self.result.percent is None else format_percent(self.result.percent)
+        return "" if self.result.percent is None else percent_as_stored(self.result.percent)
 
     @property
     def counted(self) -> list[dict]:
@@ -36,8 +38,8 @@ class RollupView:
             {
                 "title": item.action.title,
                 "progress_text": f"{item.progress} %" + (" (ferdig)" if item.assumed_done else ""),
-                "weight_text": format_decimal(item.weight),
-                "share_text": "–" if item.share is None else format_percent(item.share),
+                "weight_text": number_as_stored(item.weight),
+                "share_text": "–" if item.share is None else percent_as_stored(item.share),
             }
             for item in self.result.counted
         ]

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from temaplan.web.formatting import number
+from temaplan.core.formatting import number_as_stored, percent_as_stored
 
 PLANNED, IN_PROGRESS, DONE, DELAYED, CANCELLED = (
     "planned",
@@ -44,18 +44,6 @@ HUNDRED = Decimal(100)
 
 def _round(value: Decimal) -> Decimal:
     return value.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
-
-
-def format_decimal(value: Decimal) -> str:
-    """`9.00` → `9`, `1.50` → `1,5`, `1234.25` → `1 234,25`: as many decimals as it needs."""
-    exponent = value.normalize().as_tuple().exponent
-    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return number(value, decimals)
-
-
-def format_percent(value: Decimal) -> str:
-    """`46.0` → `46 %`, `45.5` → `45,5 %` (the figure as stored, without trailing zeros)."""
-    return f"{format_decimal(value)}\u00a0%"
 
 
 @dataclass(frozen=True)
@@ -168,9 +156,9 @@ def explain(
     sentences = []
     if percent is not None:
         sentences.append(
-            f"Samlet framdrift {format_percent(percent)} er et vektet snitt av "
+            f"Samlet framdrift {percent_as_stored(percent)} er et vektet snitt av "
             f"{len(counted)} tiltak med rapportert framdrift "
-            f"(vekt i alt {format_decimal(total_weight)})."
+            f"(vekt i alt {number_as_stored(total_weight)})."
         )
         assumed = sum(1 for c in counted if c.assumed_done)
         if assumed:

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from temaplan.plans.services import EDIT_CONFLICT_MESSAGE, EditConflict, record_update
+from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE, EditConflict, record_update
 
 from .models import Action, ActionPeriod, ActionStatusChange
 

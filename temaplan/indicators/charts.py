@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from temaplan.web.vegalite import VEGA_LITE_SCHEMA
+from temaplan.core.vegalite import VEGA_LITE_SCHEMA
 
 from .status import Unit
 

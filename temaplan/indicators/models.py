@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from temaplan.accounts.models import Municipality
-from temaplan.plans.models import FocusArea, Plan, PlanPart, Versioned
+from temaplan.core.versioning import Versioned
+from temaplan.plans.models import FocusArea, Plan, PlanPart
 from temaplan.statistics.formulas import FORMULAS
 from temaplan.statistics.formulas import describe as describe_formula
 

@@ -15,13 +15,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE, EditConflict, record_update
 from temaplan.plans.models import Plan
-from temaplan.plans.services import (
-    EDIT_CONFLICT_MESSAGE,
-    EditConflict,
-    part_create,
-    record_update,
-)
+from temaplan.plans.services import part_create
 
 from .models import Indicator, Observation, ObservationRevision, Target, YearComment
 from .status import Unit

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from temaplan.web.formatting import NBSP, million_kroner, number, percent
+from temaplan.core.formatting import NBSP, million_kroner, number, percent
 
 
 class Comparator(StrEnum):

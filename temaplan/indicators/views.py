@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from temaplan.accounts import access
+from temaplan.core.charts import render_svg
+from temaplan.core.editing import save_or_status
+from temaplan.core.workbook_http import MAX_MB, workbook_upload, xlsx_response
 from temaplan.plans.access import plan_for_user
 from temaplan.plans.services import part_delete
-from temaplan.web.charts import render_svg
-from temaplan.web.editing import save_or_status
-from temaplan.web.workbooks import MAX_MB, workbook_upload, xlsx_response
 
 from . import excel, services
 from .charts import indicator_chart_spec

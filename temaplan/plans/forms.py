@@ -1,49 +1,11 @@
 """Forms for the plan and its parts. Each carries the version the editor started from."""
 
-from decimal import Decimal
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from temaplan.core.forms import VersionedForm
+
 from .models import Ambition, FocusArea, Plan, Premise, Strategy
-
-
-class VersionedForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
-        for name, field in self.fields.items():
-            if isinstance(field, forms.DecimalField):
-                _localize(field)
-                if isinstance(self.initial.get(name), Decimal):
-                    self.initial[name] = without_trailing_zeros(self.initial[name])
-        for field in self.fields.values():
-            # "Navn må fylles ut." names the field, which Django's generic text does not.
-            field.error_messages["required"] = _("%(label)s må fylles ut.") % {
-                "label": str(field.label).capitalize()
-            }
-
-    def changes(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
-
-    def expected_version(self) -> int:
-        return self.cleaned_data.get("version") or 0
-
-
-def _localize(field: forms.DecimalField) -> None:
-    """Shown and read the Norwegian way («0,3»; «0.3» is read too). A number input cannot
-    show a decimal comma, so it becomes a text input that asks phones for a number pad."""
-    field.localize = True
-    field.widget = forms.TextInput(attrs={"inputmode": "decimal"})
-    field.widget.is_localized = True
-
-
-def without_trailing_zeros(value: Decimal) -> Decimal:
-    """0.3000 -> 0.3 and 10.0000 -> 10 (not 1E+1), for showing a stored value in a form."""
-    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
 
 
 class PlanForm(VersionedForm):

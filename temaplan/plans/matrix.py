@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from temaplan.web.vegalite import VEGA_LITE_SCHEMA
+from temaplan.core.vegalite import VEGA_LITE_SCHEMA
 
 FOCUS_AREA = "Innsatsområde"
 PREMISE = "Premiss utenfor planen"

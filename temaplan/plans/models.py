@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from temaplan.accounts.models import Municipality
+from temaplan.core.versioning import Versioned
 
 SCALE_MESSAGE = _("Velg et tall fra 1 (lav) til 5 (høy).")
 YEAR_MESSAGE = _("Året må være mellom 2000 og 2100.")
@@ -30,13 +31,6 @@ def year_field(label: str) -> models.PositiveSmallIntegerField:
         label,
         validators=[MinValueValidator(2000, YEAR_MESSAGE), MaxValueValidator(2100, YEAR_MESSAGE)],
     )
-
-
-class Versioned(models.Model):
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    class Meta:
-        abstract = True
 
 
 class PlanPart(Versioned):

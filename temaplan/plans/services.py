@@ -1,7 +1,7 @@
 """Writes to a plan and its parts. Views call these; no business rule lives in a view.
 
-Every update compares the version the editor started from with the stored one inside a
-locked transaction, so the second of two simultaneous saves is refused, never applied.
+Updates go through `temaplan.core.versioning.record_update`, which refuses the second of two
+simultaneous saves.
 """
 
 from __future__ import annotations
@@ -15,16 +15,6 @@ from temaplan.accounts.models import Municipality
 
 from .models import Plan, PlanPart, Strategy
 
-EDIT_CONFLICT_MESSAGE = (
-    "Noen andre har endret dette mens du redigerte. Endringen din er ikke lagret: "
-    "se den nye versjonen og gjør endringen på nytt."
-)
-DELETED_MEANWHILE_MESSAGE = "Dette er slettet av noen andre mens du redigerte."
-
-
-class EditConflict(Exception):
-    """The row changed (or vanished) after the editor opened it."""
-
 
 def plan_create(*, municipality: Municipality, data: dict[str, Any]) -> Plan:
     plan = Plan(municipality=municipality, **data)
@@ -36,25 +26,6 @@ def plan_create(*, municipality: Municipality, data: dict[str, Any]) -> Plan:
 def plan_delete(*, plan: Plan) -> None:
     """Delete a plan with all its parts; the change history keeps what it held."""
     plan.delete()
-
-
-def record_update(
-    *, record: models.Model, changes: dict[str, Any], expected_version: int
-) -> models.Model:
-    """Apply changes to a versioned row if nobody else saved it since expected_version."""
-    model = type(record)
-    with transaction.atomic():
-        current = model._default_manager.select_for_update().filter(pk=record.pk).first()
-        if current is None:
-            raise EditConflict(DELETED_MEANWHILE_MESSAGE)
-        if current.version != expected_version:
-            raise EditConflict(EDIT_CONFLICT_MESSAGE)
-        for field, value in changes.items():
-            setattr(current, field, value)
-        current.version += 1
-        current.full_clean()
-        current.save()
-    return current
 
 
 def siblings_of(part: PlanPart) -> models.QuerySet:

@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from temaplan.accounts import access
-from temaplan.web.charts import render_svg
-from temaplan.web.editing import save_or_status
+from temaplan.core.charts import render_svg
+from temaplan.core.editing import save_or_status
+from temaplan.core.versioning import record_update
 
 from . import services
 from .access import plan_for_user
@@ -210,9 +211,7 @@ def part_move(
 
 
 def _record_update(record, form) -> None:
-    services.record_update(
-        record=record, changes=form.changes(), expected_version=form.expected_version()
-    )
+    record_update(record=record, changes=form.changes(), expected_version=form.expected_version())
 
 
 def _after_part_change(request: HttpRequest, plan: Plan, kind: PartKind) -> HttpResponse:

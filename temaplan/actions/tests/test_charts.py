@@ -265,7 +265,7 @@ def test_the_budget_chart_keeps_proposals_apart_in_millions():
 
 
 def test_the_roadmap_renders_with_its_labels(settings):
-    from temaplan.web.charts import render_svg
+    from temaplan.core.charts import render_svg
 
     svg = render_svg(roadmap_spec(ROWS, today=TODAY, start=START, end=END), title_id="roadmap")
     assert svg.startswith('<svg role="img" aria-labelledby="roadmap"')
@@ -276,7 +276,7 @@ def test_the_roadmap_renders_with_its_labels(settings):
 
 
 def test_the_budget_chart_renders_with_its_labels(settings):
-    from temaplan.web.charts import render_svg
+    from temaplan.core.charts import render_svg
 
     svg = render_svg(budget_spec(budget()), title_id="budget")
     for text in ["mill. kr", "Vedtatt ramme", "Forslag (ikke vedtatt)", "Tildelt", "Brukt", "10,6"]:

@@ -13,7 +13,7 @@ from django.urls import get_resolver, reverse
 
 from temaplan.actions.models import Action, ActionPeriod, ActionStatusChange, BudgetAllocation
 from temaplan.conftest import client_for
-from temaplan.plans.services import EDIT_CONFLICT_MESSAGE
+from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from temaplan.core.formatting import NBSP
 from temaplan.indicators.forecast import T_QUANTILES_80, project, t_quantile_80
 from temaplan.indicators.status import Comparator, Direction, Target, Unit
-from temaplan.web.formatting import NBSP
 
 HIGHER, LOWER = Direction.HIGHER, Direction.LOWER
 SHARE = {2017: 41.9, 2018: 42.3, 2019: 41.4, 2020: 41.7}  # the seed plan's results

@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import get_resolver, reverse
 
 from temaplan.conftest import client_for
+from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE
 from temaplan.indicators.models import Indicator, Observation, ObservationRevision, Target
-from temaplan.plans.services import EDIT_CONFLICT_MESSAGE
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

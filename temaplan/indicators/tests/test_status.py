@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from temaplan.core.formatting import NBSP
 from temaplan.indicators.status import (
     TARGET_LOW_ABOVE_HIGH,
     TARGET_NEEDS_HIGH,
@@ -21,7 +22,6 @@ from temaplan.indicators.status import (
     format_value,
     round_for_display,
 )
-from temaplan.web.formatting import NBSP
 
 D = Decimal
 C = Comparator

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from temaplan.conftest import client_for
-from temaplan.plans.services import EDIT_CONFLICT_MESSAGE
+from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

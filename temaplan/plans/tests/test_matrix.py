@@ -50,7 +50,7 @@ def test_the_spec_carries_every_point_with_its_mark_and_full_label():
 
 
 def test_the_spec_renders_to_svg_with_a_text_alternative_hook(settings):
-    from temaplan.web.charts import render_svg
+    from temaplan.core.charts import render_svg
 
     spec = influence_matrix_spec([MatrixPoint("1. Landbruk", 2, 2, 4)])
     svg = render_svg(spec, title_id="caption")

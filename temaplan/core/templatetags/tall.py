@@ -2,7 +2,7 @@
 
 from django import template
 
-from temaplan.web import formatting
+from temaplan.core import formatting
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 import pytest
 
-from temaplan.web.formatting import million_kroner, number, percent
+from temaplan.core.formatting import million_kroner, number, percent
 
 NBSP = "\u00a0"
 

@@ -47,3 +47,24 @@ def million_kroner(value: float | int | Decimal | None, decimals: int = 1) -> st
     if value is None:
         return "–"
     return f"{number(Decimal(str(value)) / Decimal(1_000_000), decimals)}{NBSP}mill.{NBSP}kr"
+
+
+def decimal_places(value: Decimal) -> int:
+    """How many decimals a value needs, trailing zeros aside: 9.00 → 0, 1.50 → 1."""
+    exponent = value.normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def without_trailing_zeros(value: Decimal) -> Decimal:
+    """0.3000 → 0.3 and 10.0000 → 10 (not 1E+1), for showing a stored value in a form."""
+    return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
+
+
+def number_as_stored(value: Decimal) -> str:
+    """`9.00` → `9`, `1.50` → `1,5`, `1234.25` → `1 234,25`: as many decimals as it needs."""
+    return number(value, decimal_places(value))
+
+
+def percent_as_stored(value: Decimal) -> str:
+    """`46.0` → `46 %`, `45.5` → `45,5 %` (the figure as stored, without trailing zeros)."""
+    return f"{number_as_stored(value)}{NBSP}%"

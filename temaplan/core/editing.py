@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from django import forms
 
-from temaplan.plans.services import EditConflict
+from .versioning import EditConflict
 
 INVALID = 422
 CONFLICT = 409

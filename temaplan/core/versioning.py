@@ -1,0 +1,47 @@
+"""Versioned rows: two editors never silently overwrite each other.
+
+Every update compares the version the editor started from with the stored one inside a
+locked transaction, so the second of two simultaneous saves is refused, never applied.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models, transaction
+
+EDIT_CONFLICT_MESSAGE = (
+    "Noen andre har endret dette mens du redigerte. Endringen din er ikke lagret: "
+    "se den nye versjonen og gjør endringen på nytt."
+)
+DELETED_MEANWHILE_MESSAGE = "Dette er slettet av noen andre mens du redigerte."
+
+
+class Versioned(models.Model):
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class EditConflict(Exception):
+    """The row changed (or vanished) after the editor opened it."""
+
+
+def record_update(
+    *, record: models.Model, changes: dict[str, Any], expected_version: int
+) -> models.Model:
+    """Apply changes to a versioned row if nobody else saved it since expected_version."""
+    model = type(record)
+    with transaction.atomic():
+        current = model._default_manager.select_for_update().filter(pk=record.pk).first()
+        if current is None:
+            raise EditConflict(DELETED_MEANWHILE_MESSAGE)
+        if current.version != expected_version:
+            raise EditConflict(EDIT_CONFLICT_MESSAGE)
+        for field, value in changes.items():
+            setattr(current, field, value)
+        current.version += 1
+        current.full_clean()
+        current.save()
+    return current
