@@ -38,7 +38,7 @@ from fractions import Fraction
 from .status import (
     Direction,
     Status,
-    Target,
+    TargetRule,
     Unit,
     bare_number,
     decimal,
@@ -91,7 +91,7 @@ def project(
     observations: Mapping[int, Decimal | float | int | None],
     target_years: list[int],
     *,
-    targets: dict[int, Target] | None = None,
+    targets: dict[int, TargetRule] | None = None,
     unit: Unit,
     direction: Direction,
     min_points: int = 3,
@@ -157,7 +157,7 @@ def _around(point: ProjectedPoint, unit: Unit) -> str:
 def _sentence(
     basis: tuple[int, int],
     points: list[ProjectedPoint],
-    targets: dict[int, Target],
+    targets: dict[int, TargetRule],
     unit: Unit,
     direction: Direction,
     line: Callable[[int], float],

@@ -32,8 +32,7 @@ from .models import (
     Source,
 )
 from .services import indicator_create, observation_record, target_set
-from .status import Comparator, Direction, Unit
-from .status import Target as Rule
+from .status import Comparator, Direction, TargetRule, Unit
 from .validation import value_problem, year_problem
 
 __all__ = ["ImportError_", "ImportRejected", "ImportSummary", "import_workbook"]
@@ -151,7 +150,7 @@ def _checked_rule(
 ) -> None:
     """Report a rule that lacks the numbers its comparator needs, or has numbers the unit
     cannot have."""
-    problem = Rule(Comparator(comparator), value, high).problem
+    problem = TargetRule(Comparator(comparator), value, high).problem
     if problem:
         needs_high = high is None and comparator == Comparator.BETWEEN and value is not None
         read.error(high_column if needs_high else value_column, problem)

@@ -19,8 +19,7 @@ from temaplan.plans.models import FocusArea, Plan, PlanPart
 from temaplan.statistics.formulas import FORMULAS
 from temaplan.statistics.formulas import describe as describe_formula
 
-from .status import Comparator, Direction, Unit
-from .status import Target as TargetRule
+from .status import Comparator, Direction, TargetRule, Unit
 
 DECIMAL = {"max_digits": 16, "decimal_places": 4}
 

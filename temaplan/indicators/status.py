@@ -5,7 +5,7 @@
 1. Not due (`due=False`): NOT_DUE, "Ikke tid for måling ennå (2024)."
 2. No target: NO_DATA, "Ingen ambisjon for 2019." There is deliberately no extra status for
    "a value but nothing to measure it against"; the reason says which case it is.
-   A target missing the numbers its comparator needs (see `Target.problem`) gives NO_DATA,
+   A target missing the numbers its comparator needs (see `TargetRule.problem`) gives NO_DATA,
    "Ufullstendig ambisjon for 2021."
 3. No value: NO_DATA, "Ingen verdi for 2021."
 4. `better_than_previous` without last year's value: NO_DATA,
@@ -125,7 +125,7 @@ def to_decimal(value: Number | None) -> Decimal | None:
 
 
 @dataclass(frozen=True)
-class Target:
+class TargetRule:
     """An ambition: `value` is the bound (the low end for `between`); `high` only for `between`;
     `better_than_previous` needs neither."""
 
@@ -238,7 +238,7 @@ def _lower_is_better(unit: Unit, direction: Direction) -> bool:
     return unit is Unit.RANK or direction is Direction.LOWER
 
 
-def describe_target(target: Target, unit: Unit, direction: Direction) -> str:
+def describe_target(target: TargetRule, unit: Unit, direction: Direction) -> str:
     """`12 eller bedre`, `minst 41,4 %`, `over 50 %`, `høyst 15 daa`, `under 15 daa`,
     `mellom 10 og 20 daa`, `høyere enn året før` (`lavere …`; ranks: `bedre plassering …`)."""
     unit, direction = Unit(unit), Direction(direction)
@@ -283,7 +283,7 @@ _STRICT = {Comparator.ABOVE, Comparator.BELOW}  # the bound itself does not meet
 
 
 def _shortfall(
-    target: Target, value: Decimal, previous: Decimal | None, lower_is_better: bool
+    target: TargetRule, value: Decimal, previous: Decimal | None, lower_is_better: bool
 ) -> Decimal | None:
     """None when the target is met, else how far the value is from meeting it (>= 0)."""
     comparator, bound = target.comparator, target.value
@@ -304,7 +304,7 @@ def _shortfall(
 
 def evaluate(
     *,
-    target: Target | None,
+    target: TargetRule | None,
     value: Number | None,
     previous: Number | None = None,
     unit: Unit,

@@ -13,12 +13,12 @@ from .status import (
     Direction,
     Evaluation,
     Status,
+    TargetRule,
     Unit,
     describe_target,
     evaluate,
     format_value,
 )
-from .status import Target as Rule
 
 # Data for year Y are expected during Y+1: before that a year is "not due yet".
 PUBLICATION_LAG_YEARS = 1
@@ -91,7 +91,7 @@ def build_row(indicator, years: list[int], *, current_year: int) -> Row:
         # N−1) has its ambitions stated per edition: measure the data year against its edition.
         report_year = year + indicator.report_year_offset
         target = targets.get(report_year)
-        rule: Rule | None = target.rule if target else goal
+        rule: TargetRule | None = target.rule if target else goal
         evaluation = evaluate(
             target=rule,
             value=observation.value if observation else None,

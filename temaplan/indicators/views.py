@@ -25,6 +25,7 @@ from .queries import indicators_with_data, plan_indicators
 from .services import year_token
 from .status import Direction, Unit
 from .table import build_row, build_table, table_years
+from .validation import year_problem
 
 HTMX_INVALID = 422
 
@@ -161,7 +162,7 @@ def _year_initial(indicator: Indicator, year: int) -> dict:
 def year_edit(request: HttpRequest, indicator_id: int, year: int) -> HttpResponse:
     indicator = _indicator(request, indicator_id, edit=True)
     plan = indicator.plan
-    if not plan.first_year - 10 <= year <= plan.last_year:
+    if year_problem(year, plan.first_year, plan.last_year):
         raise Http404("Året er utenfor planen.")
     initial = _year_initial(indicator, year)
     form = YearForm(request.POST or None, initial=initial, unit=Unit(indicator.unit))

@@ -9,7 +9,7 @@ import pytest
 
 from temaplan.core.formatting import NBSP
 from temaplan.indicators.forecast import T_QUANTILES_80, project, t_quantile_80
-from temaplan.indicators.status import Comparator, Direction, Target, Unit
+from temaplan.indicators.status import Comparator, Direction, TargetRule, Unit
 
 HIGHER, LOWER = Direction.HIGHER, Direction.LOWER
 SHARE = {2017: 41.9, 2018: 42.3, 2019: 41.4, 2020: 41.7}  # the seed plan's results
@@ -19,8 +19,8 @@ def nb(text: str) -> str:
     return text.replace("_", NBSP)
 
 
-def at_least(value) -> Target:
-    return Target(Comparator.AT_LEAST, Decimal(str(value)))
+def at_least(value) -> TargetRule:
+    return TargetRule(Comparator.AT_LEAST, Decimal(str(value)))
 
 
 def test_a_perfectly_straight_series_is_projected_exactly_with_no_band():
@@ -89,7 +89,7 @@ def test_ranks_are_never_projected_better_than_first_place():
     forecast = project(
         {2017: 20, 2018: 15, 2019: 10, 2020: 5},
         [2024],
-        targets={2024: Target(Comparator.RANK_AT_MOST, Decimal(10))},
+        targets={2024: TargetRule(Comparator.RANK_AT_MOST, Decimal(10))},
         unit=Unit.RANK,
         direction=LOWER,
     )
@@ -136,14 +136,14 @@ def test_only_the_better_end_of_a_rank_band_is_clipped():
         ),
         (
             {2017: 12, 2018: 12, 2019: 13, 2020: 11},
-            {2024: Target(Comparator.RANK_AT_MOST, Decimal(10))},
+            {2024: TargetRule(Comparator.RANK_AT_MOST, Decimal(10))},
             Unit.RANK,
             "Framskrivning av trenden 2017–2020: 2024 ventes rundt plass 11 (6–16). "
             "Det når ikke ambisjonen 10 eller bedre.",
         ),
         (
             {2017: 54, 2018: 130, 2019: 47, 2020: -101},
-            {2024: Target(Comparator.ABOVE, Decimal(50))},
+            {2024: TargetRule(Comparator.ABOVE, Decimal(50))},
             Unit.PERCENT,
             "Framskrivning av trenden 2017–2020: 2024 ventes rundt −268,9_% "
             "(−679,4 til 141,6_%). Det når ikke ambisjonen over 50_%.",
@@ -156,7 +156,7 @@ def test_only_the_better_end_of_a_rank_band_is_clipped():
         ),
         (
             {2017: 23, 2018: 260, 2019: 90, 2020: 40},
-            {2024: Target(Comparator.AT_MOST, Decimal(15))},
+            {2024: TargetRule(Comparator.AT_MOST, Decimal(15))},
             Unit.DECARES,
             "Framskrivning av trenden 2017–2020: 2024 ventes rundt 37,8_daa "
             "(0–706,7_daa). Det når ikke ambisjonen høyst 15_daa.",
@@ -204,7 +204,7 @@ def test_better_than_previous_is_judged_by_the_trend(observations, expected):
     forecast = project(
         observations,
         [2024],
-        targets={2024: Target(Comparator.BETTER_THAN_PREVIOUS, None)},
+        targets={2024: TargetRule(Comparator.BETTER_THAN_PREVIOUS, None)},
         unit=Unit.PERCENT,
         direction=HIGHER,
     )

@@ -15,7 +15,7 @@ from temaplan.indicators.status import (
     Direction,
     Evaluation,
     Status,
-    Target,
+    TargetRule,
     Unit,
     describe_target,
     evaluate,
@@ -64,13 +64,13 @@ def case(
     return pytest.param(arguments, status, nb(reason), id=name)
 
 
-TOP_12 = Target(C.RANK_AT_MOST, D(12))
-SHARE = Target(C.AT_LEAST, D("41.4"))
-JOBS = Target(C.ABOVE, D(50))
-FARMLAND = Target(C.AT_MOST, D(15))
-UNDER_15 = Target(C.BELOW, D(15))
-RISING = Target(C.BETTER_THAN_PREVIOUS, None)
-RANGE = Target(C.BETWEEN, D(10), D(20))
+TOP_12 = TargetRule(C.RANK_AT_MOST, D(12))
+SHARE = TargetRule(C.AT_LEAST, D("41.4"))
+JOBS = TargetRule(C.ABOVE, D(50))
+FARMLAND = TargetRule(C.AT_MOST, D(15))
+UNDER_15 = TargetRule(C.BELOW, D(15))
+RISING = TargetRule(C.BETTER_THAN_PREVIOUS, None)
+RANGE = TargetRule(C.BETWEEN, D(10), D(20))
 
 CASES = [
     # rank N or better: a lower number is better
@@ -94,7 +94,7 @@ CASES = [
          "41,1_%, ambisjon minst 41,4_%: gul (0,3 prosentpoeng fra).", tolerance=D("0.3")),
     case("a miss just beyond the tolerance is red", SHARE, D("41.0"), PERCENT, RED,
          "41_%, ambisjon minst 41,4_%: rød.", tolerance=D("0.3")),
-    case("floats are read as the decimals they print as", Target(C.AT_LEAST, 41.7), 41.7,
+    case("floats are read as the decimals they print as", TargetRule(C.AT_LEAST, 41.7), 41.7,
          PERCENT, GREEN),
     # above (strict)
     case("job growth far below its floor is red", JOBS, D(-101), PERCENT, RED,
@@ -111,7 +111,7 @@ CASES = [
          tolerance=D(10)),
     case("farmland conversion far over the limit is red", FARMLAND, D(260), DECARES, RED,
          direction=LOWER, tolerance=D(10)),
-    case("a miss too small to print says under a tenth", Target(C.AT_MOST, D(15)), D("15.04"),
+    case("a miss too small to print says under a tenth", TargetRule(C.AT_MOST, D(15)), D("15.04"),
          PERCENT, AMBER, "15_%, ambisjon høyst 15_%: gul (under 0,1 prosentpoeng fra).",
          tolerance=D(1)),
     # below (strict)
@@ -147,10 +147,10 @@ CASES = [
     case("far below a range is red", RANGE, D(7), DECARES, RED, tolerance=D(2)),
     # other units
     case("a budget short of its frame within tolerance is amber",
-         Target(C.AT_LEAST, D(10_000_000)), D(9_600_000), NOK, AMBER,
+         TargetRule(C.AT_LEAST, D(10_000_000)), D(9_600_000), NOK, AMBER,
          "9,6_mill._kr, ambisjon minst 10_mill._kr: gul (0,4 mill._kr fra).",
          tolerance=D(500_000)),
-    case("a count short of its minimum is red", Target(C.AT_LEAST, D(1234)), D(1200), COUNT,
+    case("a count short of its minimum is red", TargetRule(C.AT_LEAST, D(1234)), D(1200), COUNT,
          RED, "1_200, ambisjon minst 1_234: rød."),
     # provisional values
     case("a provisional value keeps its colour and says so", TOP_12, D(11), RANK, GREEN,
@@ -167,9 +167,9 @@ CASES = [
          "Ingen verdi for 2021."),
     case("a value without an ambition gives no data", None, D(13), RANK, NO_DATA,
          "Ingen ambisjon for 2019.", year=2019),
-    case("an ambition without its number gives no data", Target(C.AT_LEAST, None), D(42),
+    case("an ambition without its number gives no data", TargetRule(C.AT_LEAST, None), D(42),
          PERCENT, NO_DATA, "Ufullstendig ambisjon for 2021."),
-    case("a range without its high end gives no data", Target(C.BETWEEN, D(10)), D(12),
+    case("a range without its high end gives no data", TargetRule(C.BETWEEN, D(10)), D(12),
          DECARES, NO_DATA, "Ufullstendig ambisjon for 2021."),
 ]  # fmt: skip
 
@@ -230,7 +230,7 @@ def test_a_negative_tolerance_is_refused():
 
 
 def test_a_target_built_from_plain_strings_and_numbers_is_normalised():
-    target = Target("at_least", 41.4)
+    target = TargetRule("at_least", 41.4)
     assert target.comparator is Comparator.AT_LEAST
     assert target.value == D("41.4")
 
@@ -238,12 +238,12 @@ def test_a_target_built_from_plain_strings_and_numbers_is_normalised():
 @pytest.mark.parametrize(
     "target, problem",
     [
-        (Target(C.AT_LEAST, D(1)), None),
-        (Target(C.BETTER_THAN_PREVIOUS, None), None),
-        (Target(C.BETWEEN, D(10), D(20)), None),
-        (Target(C.ABOVE, None), TARGET_NEEDS_VALUE),
-        (Target(C.BETWEEN, D(10)), TARGET_NEEDS_HIGH),
-        (Target(C.BETWEEN, D(20), D(10)), TARGET_LOW_ABOVE_HIGH),
+        (TargetRule(C.AT_LEAST, D(1)), None),
+        (TargetRule(C.BETTER_THAN_PREVIOUS, None), None),
+        (TargetRule(C.BETWEEN, D(10), D(20)), None),
+        (TargetRule(C.ABOVE, None), TARGET_NEEDS_VALUE),
+        (TargetRule(C.BETWEEN, D(10)), TARGET_NEEDS_HIGH),
+        (TargetRule(C.BETWEEN, D(20), D(10)), TARGET_LOW_ABOVE_HIGH),
     ],
     ids=["complete", "previous needs no number", "range", "no value", "no high", "low > high"],
 )
@@ -254,17 +254,17 @@ def test_an_incomplete_target_says_what_is_missing(target, problem):
 @pytest.mark.parametrize(
     "target, unit, direction, expected",
     [
-        (Target(C.RANK_AT_MOST, D(12)), RANK, LOWER, "12 eller bedre"),
-        (Target(C.AT_LEAST, D("41.4")), PERCENT, HIGHER, "minst 41,4_%"),
-        (Target(C.ABOVE, D(50)), PERCENT, HIGHER, "over 50_%"),
-        (Target(C.AT_MOST, D(15)), DECARES, LOWER, "høyst 15_daa"),
-        (Target(C.BELOW, D(15)), DECARES, LOWER, "under 15_daa"),
-        (Target(C.BETWEEN, D(10), D(20)), DECARES, LOWER, "mellom 10 og 20_daa"),
-        (Target(C.BETWEEN, D("41.5"), D(43)), PERCENT, HIGHER, "mellom 41,5 og 43_%"),
-        (Target(C.BETTER_THAN_PREVIOUS, None), PERCENT, HIGHER, "høyere enn året før"),
-        (Target(C.BETTER_THAN_PREVIOUS, None), DECARES, LOWER, "lavere enn året før"),
-        (Target(C.BETTER_THAN_PREVIOUS, None), RANK, HIGHER, "bedre plassering enn året før"),
-        (Target(C.AT_LEAST, D(10_600_000)), NOK, HIGHER, "minst 10,6_mill._kr"),
+        (TargetRule(C.RANK_AT_MOST, D(12)), RANK, LOWER, "12 eller bedre"),
+        (TargetRule(C.AT_LEAST, D("41.4")), PERCENT, HIGHER, "minst 41,4_%"),
+        (TargetRule(C.ABOVE, D(50)), PERCENT, HIGHER, "over 50_%"),
+        (TargetRule(C.AT_MOST, D(15)), DECARES, LOWER, "høyst 15_daa"),
+        (TargetRule(C.BELOW, D(15)), DECARES, LOWER, "under 15_daa"),
+        (TargetRule(C.BETWEEN, D(10), D(20)), DECARES, LOWER, "mellom 10 og 20_daa"),
+        (TargetRule(C.BETWEEN, D("41.5"), D(43)), PERCENT, HIGHER, "mellom 41,5 og 43_%"),
+        (TargetRule(C.BETTER_THAN_PREVIOUS, None), PERCENT, HIGHER, "høyere enn året før"),
+        (TargetRule(C.BETTER_THAN_PREVIOUS, None), DECARES, LOWER, "lavere enn året før"),
+        (TargetRule(C.BETTER_THAN_PREVIOUS, None), RANK, HIGHER, "bedre plassering enn året før"),
+        (TargetRule(C.AT_LEAST, D(10_600_000)), NOK, HIGHER, "minst 10,6_mill._kr"),
     ],
 )
 def test_a_target_is_described_in_plain_norwegian(target, unit, direction, expected):
