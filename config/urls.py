@@ -6,7 +6,7 @@ urlpatterns = [
     path("konto/", include("temaplan.accounts.urls")),
     path("", include("temaplan.plans.urls")),
     path("", include("temaplan.indicators.urls")),
-    path("", include("temaplan.statistics.urls")),
+    path("", include("temaplan.indicators.sync_urls")),
     path("", include("temaplan.actions.urls")),
     path("admin/", admin.site.urls),
 ]

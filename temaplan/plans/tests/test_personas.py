@@ -202,7 +202,7 @@ def test_home_leads_straight_to_indicators_action_plan_and_statistics(editor, as
     for url in (
         reverse("indicators:table", args=[asker_plan.pk]),
         reverse("actions:list", args=[asker_plan.pk]),
-        reverse("statistics:sync_page", args=["3203"]),
+        reverse("ssb:sync_page", args=["3203"]),
     ):
         assert f'href="{url}"' in home
 

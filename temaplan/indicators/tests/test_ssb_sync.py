@@ -8,14 +8,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from temaplan.indicators.models import Observation, ObservationRevision
+from temaplan.indicators.sync import NOTHING_TO_SYNC, SyncFailed, indicators_sync
 from temaplan.statistics.models import KlassSnapshot, SeriesValue
-from temaplan.statistics.sync import NOTHING_TO_SYNC, SyncFailed, ssb_sync
 
 TODAY = date(2026, 11, 28)
 
 
 def sync(pxweb_client, klass_client, **kwargs):
-    return ssb_sync(pxweb=pxweb_client, klass=klass_client, today=TODAY, **kwargs)
+    return indicators_sync(pxweb=pxweb_client, klass=klass_client, today=TODAY, **kwargs)
 
 
 def database_state():
@@ -147,8 +147,8 @@ def test_the_farmland_table_is_found_by_search_and_summed_over_the_merger(
 def test_with_the_row_total_setting_a_sync_fetches_whole_rows_and_divides_by_their_sums(
     asker_plan, fake_ssb, pxweb_client, klass_client, ssb_data
 ):
+    from temaplan.indicators.tests.test_ssb_command import commuting_by_hand
     from temaplan.statistics.models import ROW_TOTAL
-    from temaplan.statistics.tests.test_ssb_command import commuting_by_hand
 
     share = asker_plan.indicators.get(key="andel-sysselsatt-i-egen-kommune")
     share.formula_options = {"denominator": "row_total"}

@@ -7,15 +7,15 @@ import logging
 from django.utils import timezone
 from django_tasks import task
 
-from .models import SyncRun
+from temaplan.statistics.models import SyncRun
+
+from .sync import SyncFailed, indicators_sync
 
 logger = logging.getLogger(__name__)
 
 
 @task()
 def ssb_sync_task(run_id: int) -> None:
-    from .sync import SyncFailed, ssb_sync
-
     run = SyncRun.objects.get(pk=run_id)
     SyncRun.objects.filter(pk=run_id).update(state=SyncRun.State.RUNNING, progress=1)
 
@@ -24,7 +24,7 @@ def ssb_sync_task(run_id: int) -> None:
 
     numbers = [n for n in run.municipality_numbers.split(",") if n]
     try:
-        summary = ssb_sync(municipality_numbers=numbers or None, progress=progress)
+        summary = indicators_sync(municipality_numbers=numbers or None, progress=progress)
     except SyncFailed as error:
         state, message, text = SyncRun.State.FAILED, str(error), ""
     except Exception:  # an unexpected fault must still end the run the user is watching

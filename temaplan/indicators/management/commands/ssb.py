@@ -1,4 +1,7 @@
-"""`temaplan ssb`: fetch statistics from SSB, import hand-downloaded files, compute formulas."""
+"""`temaplan ssb`: fetch statistics from SSB, import hand-downloaded files, compute formulas.
+
+The command lives in the indicators app because `ssb sync` recomputes the indicators; the
+statistics app below it offers the functions and knows nothing of indicators."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from temaplan.accounts.models import Municipality
+from temaplan.indicators.sync import SyncFailed, indicators_sync
 from temaplan.statistics.compute import NO_REGION_HISTORY, code_history, formula_values
 from temaplan.statistics.formulas import FORMULAS, FormulaSettingError
 from temaplan.statistics.importing import StatbankImportError, statbank_files_import
@@ -148,10 +152,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {v.year}  {shown:>8}{flags}")
 
     def handle_sync(self, options):
-        from temaplan.statistics.sync import SyncFailed, ssb_sync
-
         try:
-            summary = ssb_sync(
+            summary = indicators_sync(
                 municipality_numbers=options["municipality"] or None,
                 all_municipalities=options["all_municipalities"],
                 progress=self._progress,

@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from temaplan.accounts import access
-from temaplan.indicators.models import Indicator
+from temaplan.statistics.models import SeriesValue, SyncRun
+from temaplan.statistics.services import ACTIVE, sync_run_start
 
-from .models import SeriesValue, SyncRun
-from .services import ACTIVE, sync_run_start
-from .tasks import ssb_sync_task
+from .models import Indicator
+from .sync_task import ssb_sync_task
 
 
 @require_GET
@@ -21,7 +21,7 @@ def sync_page(request: HttpRequest, number: str) -> HttpResponse:
     indicators = Indicator.objects.filter(municipality=municipality).exclude(formula="")
     return render(
         request,
-        "statistics/sync_page.html",
+        "indicators/sync_page.html",
         {
             "municipality": municipality,
             "runs": SyncRun.objects.filter(municipality=municipality)[:10],
@@ -38,7 +38,7 @@ def sync_start(request: HttpRequest, number: str) -> HttpResponse:
     run, created = sync_run_start(municipality=municipality, user=request.user)
     if created:
         transaction.on_commit(lambda: ssb_sync_task.enqueue(run.pk))
-    return redirect("statistics:sync_run", number=number, run_id=run.pk)
+    return redirect("ssb:sync_run", number=number, run_id=run.pk)
 
 
 @require_GET
@@ -47,7 +47,7 @@ def sync_run(request: HttpRequest, number: str, run_id: int) -> HttpResponse:
     run = SyncRun.objects.filter(municipality=municipality, pk=run_id).first()
     if run is None:
         raise Http404("Fant ikke hentingen.")
-    template = "statistics/sync_run.html"
+    template = "indicators/sync_run.html"
     if request.htmx:
         template += "#progress"
     return render(

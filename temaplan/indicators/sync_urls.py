@@ -1,8 +1,10 @@
+"""The SSB sync pages of a municipality (its indicators fetched from SSB)."""
+
 from django.urls import path
 
-from . import views
+from . import sync_views as views
 
-app_name = "statistics"
+app_name = "ssb"
 
 urlpatterns = [
     path("kommuner/<str:number>/ssb/", views.sync_page, name="sync_page"),

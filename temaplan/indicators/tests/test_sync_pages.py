@@ -15,9 +15,9 @@ def run(asker_plan):
 
 def urls(run):
     return {
-        "sync_page": ("get", reverse("statistics:sync_page", args=["3203"])),
-        "sync_start": ("post", reverse("statistics:sync_start", args=["3203"])),
-        "sync_run": ("get", reverse("statistics:sync_run", args=["3203", run.pk])),
+        "sync_page": ("get", reverse("ssb:sync_page", args=["3203"])),
+        "sync_start": ("post", reverse("ssb:sync_start", args=["3203"])),
+        "sync_run": ("get", reverse("ssb:sync_run", args=["3203", run.pk])),
     }
 
 
@@ -52,13 +52,13 @@ def test_an_editor_starts_a_sync_and_watches_it_finish(
     settings.TEMAPLAN_SSB_API = fake_ssb.pxweb_url
     settings.TEMAPLAN_KLASS_API = fake_ssb.klass_url
     settings.TEMAPLAN_SSB_CACHE_DIR = str(tmp_path)
-    page = editor.get(reverse("statistics:sync_page", args=["3203"])).content.decode()
+    page = editor.get(reverse("ssb:sync_page", args=["3203"])).content.decode()
     assert "Hent fra SSB nå" in page and "Andelen av innbyggerne" in page
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = editor.post(reverse("statistics:sync_start", args=["3203"]))
+        response = editor.post(reverse("ssb:sync_start", args=["3203"]))
     run = SyncRun.objects.get()
-    assert response["Location"] == reverse("statistics:sync_run", args=["3203", run.pk])
+    assert response["Location"] == reverse("ssb:sync_run", args=["3203", run.pk])
     assert run.state == SyncRun.State.DONE, run.message
     assert run.progress == 100
     watched = editor.get(response["Location"], HTTP_HX_REQUEST="true").content.decode()
@@ -68,7 +68,7 @@ def test_an_editor_starts_a_sync_and_watches_it_finish(
 
 
 def test_a_running_sync_is_polled_every_second(editor, run):
-    page = editor.get(reverse("statistics:sync_run", args=["3203", run.pk])).content.decode()
+    page = editor.get(reverse("ssb:sync_run", args=["3203", run.pk])).content.decode()
     assert 'hx-trigger="every 1s"' in page and "<progress" in page
 
 
@@ -79,7 +79,7 @@ def test_a_failed_sync_says_why(
     settings.TEMAPLAN_KLASS_API = "http://127.0.0.1:1/api/klass/v1"
     settings.TEMAPLAN_SSB_CACHE_DIR = str(tmp_path)
     with django_capture_on_commit_callbacks(execute=True):
-        editor.post(reverse("statistics:sync_start", args=["3203"]))
+        editor.post(reverse("ssb:sync_start", args=["3203"]))
     run = SyncRun.objects.get()
     assert run.state == SyncRun.State.FAILED
     assert "SSB" in run.message or "KLASS" in run.message
@@ -98,7 +98,7 @@ def test_with_the_database_queue_the_request_only_queues_and_a_worker_runs_the_s
     settings.TEMAPLAN_KLASS_API = fake_ssb.klass_url
     settings.TEMAPLAN_SSB_CACHE_DIR = str(tmp_path)
     with django_capture_on_commit_callbacks(execute=True):
-        response = editor.post(reverse("statistics:sync_start", args=["3203"]))
+        response = editor.post(reverse("ssb:sync_start", args=["3203"]))
     run = SyncRun.objects.get()
     assert run.state == SyncRun.State.QUEUED  # the request only put it in the queue
     assert DBTaskResult.objects.count() == 1 and not fake_ssb.requests
@@ -130,16 +130,16 @@ def test_a_run_that_never_finished_stops_blocking_new_ones_after_30_minutes(
         state=SyncRun.State.RUNNING, created_at=timezone.now() - timedelta(minutes=minutes_ago)
     )
     with django_capture_on_commit_callbacks(execute=False) as enqueued:
-        response = editor.post(reverse("statistics:sync_start", args=["3203"]))
+        response = editor.post(reverse("ssb:sync_start", args=["3203"]))
     run.refresh_from_db()
     if abandoned:
         assert run.state == SyncRun.State.FAILED and run.message == ABANDONED_MESSAGE
         new = SyncRun.objects.exclude(pk=run.pk).get()
-        assert response["Location"] == reverse("statistics:sync_run", args=["3203", new.pk])
+        assert response["Location"] == reverse("ssb:sync_run", args=["3203", new.pk])
         assert len(enqueued) == 1
-        page = editor.get(reverse("statistics:sync_page", args=["3203"])).content.decode()
+        page = editor.get(reverse("ssb:sync_page", args=["3203"])).content.decode()
         assert "Avbrutt: hentingen ble ikke ferdig innen 30 minutter" in page
     else:
         assert run.state == SyncRun.State.RUNNING and SyncRun.objects.count() == 1
-        assert response["Location"] == reverse("statistics:sync_run", args=["3203", run.pk])
+        assert response["Location"] == reverse("ssb:sync_run", args=["3203", run.pk])
         assert enqueued == []

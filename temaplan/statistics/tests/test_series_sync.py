@@ -1,0 +1,77 @@
+"""The statistics half of a sync: fetch the sources and regions it is asked for, store them
+in the caller's transaction. It knows nothing of indicators."""
+
+from datetime import date
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+
+from temaplan.statistics import sources as sources_module
+from temaplan.statistics.models import KlassSnapshot, ResolvedSource, SeriesValue
+from temaplan.statistics.sources import Source
+from temaplan.statistics.sync import (
+    SyncFailed,
+    fetched_store,
+    region_history_fetch,
+    series_fetch,
+)
+
+TODAY = date(2026, 11, 28)
+
+
+def fetch(pxweb_client, klass_client, sources, numbers):
+    regions = region_history_fetch(klass=klass_client, today=TODAY)
+    return series_fetch(sources=sources, numbers=numbers, regions=regions, pxweb=pxweb_client)
+
+
+@pytest.mark.django_db
+def test_fetching_writes_nothing_and_storing_writes_the_series_asked_for(
+    pxweb_client, klass_client
+):
+    before = (SeriesValue.objects.count(), KlassSnapshot.objects.count())
+    fetched = fetch(pxweb_client, klass_client, ["jobs_by_workplace"], ["3203"])
+    assert (SeriesValue.objects.count(), KlassSnapshot.objects.count()) == before
+    assert {series.table for series in fetched.series} == {"11618"}
+
+    with transaction.atomic():
+        history = fetched_store(fetched, now=timezone.now())
+    jobs = SeriesValue.objects.filter(table="11618", content="SysselsatteArbsted")
+    # Asker's predecessors as published before the 2020 merger, 3025 after it.
+    assert jobs.get(region="0220", year=2019).value == 27887
+    assert jobs.get(region="3025", year=2020).value == 36699
+    assert not SeriesValue.objects.exclude(content="SysselsatteArbsted").exists()
+    assert fetched.summary.created == jobs.count() > 0
+    assert "3203" in history.valid_codes_at(TODAY)
+
+
+@pytest.mark.django_db
+def test_a_municipality_number_not_valid_today_is_refused_before_anything_is_fetched(
+    fake_ssb, pxweb_client, klass_client
+):
+    with pytest.raises(SyncFailed, match="«0220» er ikke et gyldig kommunenummer i dag"):
+        fetch(pxweb_client, klass_client, ["jobs_by_workplace"], ["0220"])
+    assert fake_ssb.data_requests() == []
+
+
+@pytest.mark.django_db
+def test_a_source_with_a_fixed_table_and_a_search_is_kept_with_its_own_table(
+    monkeypatch, pxweb_client, klass_client
+):
+    """A source with both a table number and a search reads its content code by label, and
+    is remembered under its own table, not a table an earlier source found by search."""
+    source = Source(
+        "jobs_found_by_label",
+        "11618",
+        "",
+        search="sysselsatte",
+        content_label_words=("arbeidssted",),
+        label="Sysselsatte etter arbeidssted, innhold funnet etter navn",
+    )
+    monkeypatch.setitem(sources_module.SOURCES, source.name, source)
+    fetched = fetch(pxweb_client, klass_client, [source.name], ["3203"])
+    with transaction.atomic():
+        fetched_store(fetched, now=timezone.now())
+    found = ResolvedSource.objects.get(name=source.name)
+    assert (found.table, found.content) == ("11618", "SysselsatteArbsted")
+    assert found.table_label  # the table's own title, from its metadata
