@@ -42,10 +42,13 @@ bench: install-dev
 	DEBUG=1 $(BIN)/python bench/recompute.py || status=1; \
 	exit $$status
 
-# Style and static checks.
+# Style and static checks: ruff, the layer contracts (import-linter, see pyproject.toml) and
+# the types (mypy with django-stubs; strict on the pure modules).
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	DEBUG=1 $(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from .compute import with_stored_split_weights
 from .http import SsbError
@@ -76,8 +77,8 @@ class RegionHistory:
 
     today: date
     history: CodeHistory
-    changes_body: bytes
-    codes_body: bytes
+    changes_body: list[dict[str, Any]]  # KLASS's answers as decoded, stored as they came
+    codes_body: list[dict[str, Any]]
 
     def current_codes(self) -> set[str]:
         return self.history.valid_codes_at(self.today)
