@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest
 
@@ -60,7 +60,7 @@ def get_for_user(
         queryset = queryset._default_manager.all()
     try:
         obj = visible(request, queryset).get(**lookup)
-    except queryset.model.DoesNotExist as exc:
+    except ObjectDoesNotExist as exc:
         raise Http404("Fant ikke det du ba om.") from exc
     if edit:
         require_edit(request, obj.municipality_id)  # type: ignore[attr-defined]

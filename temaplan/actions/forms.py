@@ -5,10 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from temaplan.core.forms import VersionedForm
+from temaplan.core.forms import VersionedForm, choice_field
 from temaplan.plans.models import FocusArea, Strategy
 
-from .models import Action
+from .models import Action, ActionPeriod
 
 
 class ActionForm(VersionedForm):
@@ -45,8 +45,8 @@ class ActionForm(VersionedForm):
     def __init__(self, *args, period, **kwargs):
         self.period = period
         super().__init__(*args, **kwargs)
-        self.fields["focus_area"].queryset = FocusArea.objects.filter(plan_id=period.plan_id)
-        self.fields["strategies"].queryset = Strategy.objects.filter(plan_id=period.plan_id)
+        choice_field(self, "focus_area").queryset = FocusArea.objects.filter(plan_id=period.plan_id)
+        choice_field(self, "strategies").queryset = Strategy.objects.filter(plan_id=period.plan_id)
 
     def clean_key(self):
         key = self.cleaned_data["key"]
@@ -58,7 +58,8 @@ class ActionForm(VersionedForm):
         return key
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, due = data.get("start_date"), data.get("due_date")
         if start and due and due < start:
             self.add_error("due_date", _("Fristen kan ikke være før starten."))
@@ -86,11 +87,18 @@ class StatusForm(forms.Form):
 
 
 class ActionFilterForm(forms.Form):
+    # The choices are the plan's own, set in __init__.
     periode = forms.ModelChoiceField(
-        queryset=None, required=False, label=_("Periode"), empty_label=_("alle perioder")
+        queryset=ActionPeriod.objects.none(),
+        required=False,
+        label=_("Periode"),
+        empty_label=_("alle perioder"),
     )
     innsatsomrade = forms.ModelChoiceField(
-        queryset=None, required=False, label=_("Innsatsområde"), empty_label=_("alle")
+        queryset=FocusArea.objects.none(),
+        required=False,
+        label=_("Innsatsområde"),
+        empty_label=_("alle"),
     )
     status = forms.ChoiceField(
         required=False, label=_("Status"), choices=[("", _("alle"))] + list(Action.Status.choices)
@@ -104,5 +112,5 @@ class ActionFilterForm(forms.Form):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["periode"].queryset = plan.action_periods.all()
-        self.fields["innsatsomrade"].queryset = plan.focus_areas.all()
+        choice_field(self, "periode").queryset = plan.action_periods.all()
+        choice_field(self, "innsatsomrade").queryset = plan.focus_areas.all()

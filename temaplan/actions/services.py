@@ -46,7 +46,7 @@ def action_update(
             updated.strategies.set(strategies)
         if (updated.status, updated.progress) != before:
             _log_status(updated, user=user, comment=changes.get("comment", ""))
-    return updated  # type: ignore[return-value]
+    return updated
 
 
 def action_update_status(
@@ -67,7 +67,7 @@ def action_update_status(
             expected_version=expected_version,
         )
         _log_status(updated, user=user, comment=comment, now=now)
-    return updated  # type: ignore[return-value]
+    return updated
 
 
 def _log_status(action: Action, *, user=None, comment: str = "", now=None) -> None:

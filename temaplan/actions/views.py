@@ -4,7 +4,7 @@ the focus-area page, the roadmap, the budget, the partner register and dialogue 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from temaplan.accounts import access
 from temaplan.core.charts import render_svg
 from temaplan.core.editing import save_or_status
+from temaplan.core.htmx import HtmxHttpRequest
 from temaplan.core.workbook_http import workbook_upload, xlsx_response
 from temaplan.plans.access import plan_for_user
 
@@ -36,14 +37,14 @@ HTMX_INVALID = 422
 _plan = plan_for_user
 
 
-def _action(request: HttpRequest, action_id: int, *, edit: bool = False) -> Action:
+def _action(request: HtmxHttpRequest, action_id: int, *, edit: bool = False) -> Action:
     return access.get_for_user(
         request, action_with_history(Action.objects.all()), edit=edit, pk=action_id
     )
 
 
 @require_GET
-def action_list(request: HttpRequest, plan_id: int) -> HttpResponse:
+def action_list(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     today = timezone.localdate()
     form = ActionFilterForm(request.GET or None, plan=plan)
@@ -87,12 +88,12 @@ def _action_page(request, action: Action, *, status=200, section=None, **extra) 
 
 
 @require_GET
-def action_detail(request: HttpRequest, action_id: int) -> HttpResponse:
+def action_detail(request: HtmxHttpRequest, action_id: int) -> HttpResponse:
     return _action_page(request, _action(request, action_id))
 
 
 @require_http_methods(["GET", "POST"])
-def action_status(request: HttpRequest, action_id: int) -> HttpResponse:
+def action_status(request: HtmxHttpRequest, action_id: int) -> HttpResponse:
     """Editors change status and progress in place (htmx): the answer is the status section."""
     action = _action(request, action_id, edit=True)
     form = StatusForm(
@@ -105,7 +106,7 @@ def action_status(request: HttpRequest, action_id: int) -> HttpResponse:
     )
     status = 200
     if request.method == "POST":
-        status = save_or_status(
+        refused = save_or_status(
             form,
             lambda f: services.action_update_status(
                 action=action,
@@ -116,17 +117,18 @@ def action_status(request: HttpRequest, action_id: int) -> HttpResponse:
                 user=request.user,
             ),
         )
-        if status is None:
+        if refused is None:
             if not request.htmx:
                 return redirect("actions:detail", action_id=action.pk)
             return _action_page(request, _action(request, action_id), section="status")
+        status = refused
     return _action_page(
         request, action, status=status, section="status", status_form=form, editing_status=True
     )
 
 
 @require_http_methods(["GET", "POST"])
-def action_create(request: HttpRequest, period_id: int) -> HttpResponse:
+def action_create(request: HtmxHttpRequest, period_id: int) -> HttpResponse:
     period = access.get_for_user(
         request, ActionPeriod.objects.select_related("plan"), edit=True, pk=period_id
     )
@@ -145,12 +147,12 @@ def action_create(request: HttpRequest, period_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def action_edit(request: HttpRequest, action_id: int) -> HttpResponse:
+def action_edit(request: HtmxHttpRequest, action_id: int) -> HttpResponse:
     action = _action(request, action_id, edit=True)
     form = ActionForm(request.POST or None, period=action.period, instance=action)
     status = 200
     if request.method == "POST":
-        status = save_or_status(
+        refused = save_or_status(
             form,
             lambda f: services.action_update(
                 action=action,
@@ -159,8 +161,9 @@ def action_edit(request: HttpRequest, action_id: int) -> HttpResponse:
                 user=request.user,
             ),
         )
-        if status is None:
+        if refused is None:
             return redirect("actions:detail", action_id=action.pk)
+        status = refused
     return render(
         request,
         "actions/action_form.html",
@@ -170,7 +173,7 @@ def action_edit(request: HttpRequest, action_id: int) -> HttpResponse:
 
 
 @require_GET
-def focus_area_detail(request: HttpRequest, plan_id: int, number: int) -> HttpResponse:
+def focus_area_detail(request: HtmxHttpRequest, plan_id: int, number: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     area = plan.focus_areas.prefetch_related("strategies").filter(number=number).first()
     if area is None:
@@ -184,7 +187,7 @@ def focus_area_detail(request: HttpRequest, plan_id: int, number: int) -> HttpRe
 
 
 @require_GET
-def roadmap(request: HttpRequest, plan_id: int) -> HttpResponse:
+def roadmap(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     today = timezone.localdate()
     studies = list(
@@ -209,7 +212,7 @@ def roadmap(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @require_GET
-def budget(request: HttpRequest, plan_id: int) -> HttpResponse:
+def budget(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     years = plan_budget(
         plan.budget_frames.all(),
@@ -228,24 +231,25 @@ def budget(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @require_GET
-def partners(request: HttpRequest, plan_id: int) -> HttpResponse:
+def partners(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     today = timezone.localdate()
     agreements = list(plan.partner_agreements.prefetch_related("actions"))
     for agreement in agreements:
-        agreement.warning = agreement_warning(agreement, today=today)
+        # Shown beside the agreement; a page-only attribute, not a field.
+        agreement.warning = agreement_warning(agreement, today=today)  # type: ignore[attr-defined]
     return render(request, "actions/partners.html", {"plan": plan, "agreements": agreements})
 
 
 @require_GET
-def dialogue(request: HttpRequest, plan_id: int) -> HttpResponse:
+def dialogue(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     meetings = plan.dialogue_meetings.prefetch_related("focus_areas", "follow_up_actions")
     return render(request, "actions/dialogue.html", {"plan": plan, "meetings": meetings})
 
 
 @require_GET
-def excel_export(request: HttpRequest, period_id: int) -> HttpResponse:
+def excel_export(request: HtmxHttpRequest, period_id: int) -> HttpResponse:
     period = access.get_for_user(request, ActionPeriod.objects.select_related("plan"), pk=period_id)
     return xlsx_response(
         excel.workbook_bytes(period), f"tiltak-{period.name.replace('/', '-')}.xlsx"
@@ -253,7 +257,7 @@ def excel_export(request: HttpRequest, period_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def excel_import(request: HttpRequest, period_id: int) -> HttpResponse:
+def excel_import(request: HtmxHttpRequest, period_id: int) -> HttpResponse:
     period = access.get_for_user(
         request, ActionPeriod.objects.select_related("plan"), edit=True, pk=period_id
     )

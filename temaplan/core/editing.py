@@ -4,6 +4,7 @@ refused save the same way everywhere (422 for bad input, 409 when someone else s
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from django import forms
 
@@ -13,7 +14,10 @@ INVALID = 422
 CONFLICT = 409
 
 
-def save_or_status(form: forms.Form, save: Callable[[forms.Form], object]) -> int | None:
+F = TypeVar("F", bound=forms.BaseForm)
+
+
+def save_or_status(form: F, save: Callable[[F], object]) -> int | None:
     """None when saved; otherwise the status to answer with, the reason already on the form."""
     if not form.is_valid():
         return INVALID

@@ -13,7 +13,7 @@ MINUS = "\u2212"
 
 
 def _group(digits: str) -> str:
-    groups = []
+    groups: list[str] = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]

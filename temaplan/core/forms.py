@@ -40,3 +40,10 @@ def _localize(field: forms.DecimalField) -> None:
     field.localize = True
     field.widget = forms.TextInput(attrs={"inputmode": "decimal"})
     field.widget.is_localized = True
+
+
+def choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """A form's model choice field by name, to narrow its choices to the plan's own rows."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField), name
+    return field

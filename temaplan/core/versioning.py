@@ -6,7 +6,7 @@ locked transaction, so the second of two simultaneous saves is refused, never ap
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models, transaction
 
@@ -28,9 +28,10 @@ class EditConflict(Exception):
     """The row changed (or vanished) after the editor opened it."""
 
 
-def record_update(
-    *, record: models.Model, changes: dict[str, Any], expected_version: int
-) -> models.Model:
+V = TypeVar("V", bound=Versioned)
+
+
+def record_update(*, record: V, changes: dict[str, Any], expected_version: int) -> V:
     """Apply changes to a versioned row if nobody else saved it since expected_version."""
     model = type(record)
     with transaction.atomic():

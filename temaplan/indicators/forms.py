@@ -7,6 +7,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from temaplan.core.forms import choice_field
 from temaplan.plans.forms import PartForm
 from temaplan.plans.models import FocusArea
 from temaplan.statistics.formulas import FORMULAS
@@ -48,7 +49,7 @@ class IndicatorForm(PartForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["focus_areas"].queryset = FocusArea.objects.filter(plan=self.plan)
+        choice_field(self, "focus_areas").queryset = FocusArea.objects.filter(plan=self.plan)
         for key, formula in FORMULAS.items():
             chosen = self.instance.formula_options if self.instance.formula == key else {}
             for name, setting in formula.settings.items():
@@ -82,7 +83,8 @@ class IndicatorForm(PartForm):
         return key
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         comparator = data.get("goal_comparator")
         if comparator == Comparator.BETWEEN:
             self.add_error(
@@ -114,7 +116,7 @@ class YearForm(forms.Form):
     comparator = forms.ChoiceField(
         label=_("Ambisjon"),
         required=False,
-        choices=[("", _("ingen ambisjon"))] + COMPARATOR_CHOICES,
+        choices=[("", _("ingen ambisjon")), *COMPARATOR_CHOICES],
     )
     target_value = forms.DecimalField(
         label=_("Ambisjonens verdi"), required=False, max_digits=16, decimal_places=4, localize=True
@@ -143,7 +145,8 @@ class YearForm(forms.Form):
         return value
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         comparator = data.get("comparator")
         if comparator in NEEDS_VALUE and data.get("target_value") is None:
             self.add_error("target_value", _("Ambisjonen trenger en verdi."))

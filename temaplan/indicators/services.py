@@ -29,7 +29,7 @@ def indicator_create(*, plan: Plan, data: dict[str, Any]) -> Indicator:
     indicator = part_create(plan=plan, model=Indicator, data=data)
     if focus_areas is not None:
         indicator.focus_areas.set(focus_areas)
-    return indicator  # type: ignore[return-value]
+    return indicator
 
 
 def indicator_update(
@@ -42,7 +42,7 @@ def indicator_update(
         )
         if focus_areas is not None:
             updated.focus_areas.set(focus_areas)
-    return updated  # type: ignore[return-value]
+    return updated
 
 
 def observation_record(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from temaplan.accounts import access
+from temaplan.core.htmx import HtmxHttpRequest
 from temaplan.statistics.models import SeriesValue, SyncRun
 from temaplan.statistics.services import ACTIVE, sync_run_start
 
@@ -16,7 +17,7 @@ from .sync_task import ssb_sync_task
 
 
 @require_GET
-def sync_page(request: HttpRequest, number: str) -> HttpResponse:
+def sync_page(request: HtmxHttpRequest, number: str) -> HttpResponse:
     municipality = access.get_municipality_for_user(request, number)
     indicators = Indicator.objects.filter(municipality=municipality).exclude(formula="")
     return render(
@@ -33,7 +34,7 @@ def sync_page(request: HttpRequest, number: str) -> HttpResponse:
 
 
 @require_POST
-def sync_start(request: HttpRequest, number: str) -> HttpResponse:
+def sync_start(request: HtmxHttpRequest, number: str) -> HttpResponse:
     municipality = access.get_municipality_for_user(request, number, edit=True)
     run, created = sync_run_start(municipality=municipality, user=request.user)
     if created:
@@ -42,7 +43,7 @@ def sync_start(request: HttpRequest, number: str) -> HttpResponse:
 
 
 @require_GET
-def sync_run(request: HttpRequest, number: str, run_id: int) -> HttpResponse:
+def sync_run(request: HtmxHttpRequest, number: str, run_id: int) -> HttpResponse:
     municipality = access.get_municipality_for_user(request, number)
     run = SyncRun.objects.filter(municipality=municipality, pk=run_id).first()
     if run is None:

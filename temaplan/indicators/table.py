@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from .status import (
     Comparator,
@@ -44,7 +45,7 @@ class Cell:
 
 @dataclass
 class Row:
-    indicator: object
+    indicator: Any  # an Indicator row; not named, so this module stays free of Django
     cells: list[Cell]
     footnote_number: int | None = None
 
@@ -70,7 +71,7 @@ class IndicatorTable:
 
 def table_years(indicators) -> list[int]:
     """Every year with a result or an ambition, oldest first."""
-    years = set()
+    years: set[int] = set()
     for indicator in indicators:
         years.update(o.year for o in indicator.observations.all())
         years.update(t.year for t in indicator.targets.all())
@@ -137,7 +138,8 @@ def _measured_against(rule, target, report_year, year, unit, direction) -> str:
 
 def build_table(indicators: list, *, current_year: int, years: list[int] | None = None):
     years = years if years is not None else table_years(indicators)
-    rows, footnotes = [], []
+    rows: list[Row] = []
+    footnotes: list[tuple[int, str]] = []
     for indicator in indicators:
         row = build_row(indicator, years, current_year=current_year)
         if indicator.footnote:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from temaplan.accounts import access
 from temaplan.core.charts import render_svg
 from temaplan.core.editing import save_or_status
+from temaplan.core.htmx import HtmxHttpRequest
 from temaplan.core.workbook_http import MAX_MB, workbook_upload, xlsx_response
 from temaplan.plans.access import plan_for_user
 from temaplan.plans.services import part_delete
@@ -33,7 +34,7 @@ HTMX_INVALID = 422
 _plan = plan_for_user
 
 
-def _indicator(request: HttpRequest, indicator_id: int, *, edit: bool = False) -> Indicator:
+def _indicator(request: HtmxHttpRequest, indicator_id: int, *, edit: bool = False) -> Indicator:
     queryset = indicators_with_data(Indicator.objects.select_related("plan__municipality"))
     return access.get_for_user(request, queryset, edit=edit, pk=indicator_id)
 
@@ -43,7 +44,7 @@ def current_year() -> int:
 
 
 @require_GET
-def indicator_table(request: HttpRequest, plan_id: int) -> HttpResponse:
+def indicator_table(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     table = build_table(plan_indicators(plan), current_year=current_year())
     return render(
@@ -87,12 +88,12 @@ def _indicator_page(request, indicator: Indicator, *, status=200, section=None, 
 
 
 @require_GET
-def indicator_detail(request: HttpRequest, indicator_id: int) -> HttpResponse:
+def indicator_detail(request: HtmxHttpRequest, indicator_id: int) -> HttpResponse:
     return _indicator_page(request, _indicator(request, indicator_id))
 
 
 @require_http_methods(["GET", "POST"])
-def indicator_create(request: HttpRequest, plan_id: int) -> HttpResponse:
+def indicator_create(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id, edit=True)
     form = IndicatorForm(request.POST or None, plan=plan)
     if request.method == "POST" and form.is_valid():
@@ -106,19 +107,20 @@ def indicator_create(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def indicator_edit(request: HttpRequest, indicator_id: int) -> HttpResponse:
+def indicator_edit(request: HtmxHttpRequest, indicator_id: int) -> HttpResponse:
     indicator = _indicator(request, indicator_id, edit=True)
     form = IndicatorForm(request.POST or None, plan=indicator.plan, instance=indicator)
     status = 200
     if request.method == "POST":
-        status = save_or_status(
+        refused = save_or_status(
             form,
             lambda f: services.indicator_update(
                 indicator=indicator, changes=f.changes(), expected_version=f.expected_version()
             ),
         )
-        if status is None:
+        if refused is None:
             return redirect("indicators:detail", indicator_id=indicator.pk)
+        status = refused
     return render(
         request,
         "indicators/indicator_form.html",
@@ -128,7 +130,7 @@ def indicator_edit(request: HttpRequest, indicator_id: int) -> HttpResponse:
 
 
 @require_POST
-def indicator_delete(request: HttpRequest, indicator_id: int) -> HttpResponse:
+def indicator_delete(request: HtmxHttpRequest, indicator_id: int) -> HttpResponse:
     indicator = _indicator(request, indicator_id, edit=True)
     plan_id = indicator.plan_id
     part_delete(part=indicator)
@@ -140,7 +142,7 @@ def _year_initial(indicator: Indicator, year: int) -> dict:
     observation = next((o for o in indicator.observations.all() if o.year == year), None)
     target = next((t for t in indicator.targets.all() if t.year == year), None)
     comment = next((c for c in indicator.comments.all() if c.year == year), None)
-    initial = {"version": year_token(observation, target, comment)}
+    initial: dict[str, object] = {"version": year_token(observation, target, comment)}
     if observation:
         initial |= {
             "value": observation.value.normalize(),
@@ -159,7 +161,7 @@ def _year_initial(indicator: Indicator, year: int) -> dict:
 
 
 @require_http_methods(["GET", "POST"])
-def year_edit(request: HttpRequest, indicator_id: int, year: int) -> HttpResponse:
+def year_edit(request: HtmxHttpRequest, indicator_id: int, year: int) -> HttpResponse:
     indicator = _indicator(request, indicator_id, edit=True)
     plan = indicator.plan
     if year_problem(year, plan.first_year, plan.last_year):
@@ -168,7 +170,7 @@ def year_edit(request: HttpRequest, indicator_id: int, year: int) -> HttpRespons
     form = YearForm(request.POST or None, initial=initial, unit=Unit(indicator.unit))
     status = 200
     if request.method == "POST":
-        status = save_or_status(
+        refused = save_or_status(
             form,
             lambda f: services.indicator_year_save(
                 indicator=indicator,
@@ -178,24 +180,25 @@ def year_edit(request: HttpRequest, indicator_id: int, year: int) -> HttpRespons
                 user=request.user,
             ),
         )
-        if status is None:
+        if refused is None:
             if not request.htmx:
                 return redirect("indicators:detail", indicator_id=indicator.pk)
             return _indicator_page(request, _indicator(request, indicator_id), section="years")
+        status = refused
     return _indicator_page(
         request, indicator, status=status, section="years", editing_year=year, form=form
     )
 
 
 @require_GET
-def excel_export(request: HttpRequest, plan_id: int) -> HttpResponse:
+def excel_export(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     filename = f"indikatorer-{plan.municipality.number}-{plan.pk}.xlsx"
     return xlsx_response(excel.workbook_bytes(plan), filename)
 
 
 @require_http_methods(["GET", "POST"])
-def excel_import(request: HttpRequest, plan_id: int) -> HttpResponse:
+def excel_import(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     """Upload a workbook: all or nothing, every error listed by sheet, row and column."""
     plan = _plan(request, plan_id, edit=True)
     errors: list[str] = []

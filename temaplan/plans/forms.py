@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from temaplan.core.forms import VersionedForm
+from temaplan.core.forms import VersionedForm, choice_field
 
 from .models import Ambition, FocusArea, Plan, Premise, Strategy
 
@@ -74,8 +74,8 @@ class StrategyForm(PartForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["focus_area"].queryset = FocusArea.objects.filter(plan=self.plan)
-        self.fields["focus_area"].empty_label = None
+        choice_field(self, "focus_area").queryset = FocusArea.objects.filter(plan=self.plan)
+        choice_field(self, "focus_area").empty_label = None
 
 
 class PremiseForm(PartForm):

@@ -4,6 +4,8 @@ Every row carries its municipality (tenancy is checked on the row itself) and a 
 number that services compare before saving, so two editors never overwrite each other.
 """
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,12 +15,17 @@ from simple_history.models import HistoricalRecords
 from temaplan.accounts.models import Municipality
 from temaplan.core.versioning import Versioned
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 SCALE_MESSAGE = _("Velg et tall fra 1 (lav) til 5 (høy).")
 YEAR_MESSAGE = _("Året må være mellom 2000 og 2100.")
 LAST_YEAR_BEFORE_FIRST = _("Siste år kan ikke være før første år.")
 
 
-def scale_field(label: str, help_text: str) -> models.PositiveSmallIntegerField:
+def scale_field(
+    label: "StrOrPromise", help_text: "StrOrPromise"
+) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(
         label,
         validators=[MinValueValidator(1, SCALE_MESSAGE), MaxValueValidator(5, SCALE_MESSAGE)],
@@ -26,7 +33,7 @@ def scale_field(label: str, help_text: str) -> models.PositiveSmallIntegerField:
     )
 
 
-def year_field(label: str) -> models.PositiveSmallIntegerField:
+def year_field(label: "StrOrPromise") -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(
         label,
         validators=[MinValueValidator(2000, YEAR_MESSAGE), MaxValueValidator(2100, YEAR_MESSAGE)],

@@ -6,7 +6,7 @@ simultaneous saves.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from django.db import models, transaction
 from django.db.models import Max
@@ -30,14 +30,16 @@ def plan_delete(*, plan: Plan) -> None:
 
 def siblings_of(part: PlanPart) -> models.QuerySet:
     """The rows a part is ordered among: strategies within their focus area, others per plan."""
-    model = type(part)
-    if isinstance(part, Strategy):
-        return model._default_manager.filter(focus_area_id=part.focus_area_id)
-    return model._default_manager.filter(plan_id=part.plan_id)  # type: ignore[attr-defined]
+    # Every concrete part has a plan (PlanPart, being abstract, does not declare it).
+    key = "focus_area_id" if isinstance(part, Strategy) else "plan_id"
+    return type(part)._default_manager.filter(**{key: getattr(part, key)})
 
 
-def part_create(*, plan: Plan, model: type[PlanPart], data: dict[str, Any]) -> PlanPart:
-    part = model(plan=plan, municipality_id=plan.municipality_id, **data)  # type: ignore[misc]
+P = TypeVar("P", bound=PlanPart)
+
+
+def part_create(*, plan: Plan, model: type[P], data: dict[str, Any]) -> P:
+    part = model(plan=plan, municipality_id=plan.municipality_id, **data)
     with transaction.atomic():
         last = siblings_of(part).aggregate(last=Max("position"))["last"]
         part.position = 0 if last is None else last + 1

@@ -7,7 +7,7 @@ partial of the same template). Without htmx the same URLs answer with whole page
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from temaplan.accounts import access
 from temaplan.core.charts import render_svg
 from temaplan.core.editing import save_or_status
+from temaplan.core.htmx import HtmxHttpRequest
 from temaplan.core.versioning import record_update
 
 from . import services
@@ -34,7 +35,7 @@ _plan = plan_for_user
 
 
 def _render_plan(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     plan: Plan,
     *,
     section: str | None = None,
@@ -61,7 +62,7 @@ def _render_plan(
 
 
 @require_GET
-def municipality_detail(request: HttpRequest, number: str) -> HttpResponse:
+def municipality_detail(request: HtmxHttpRequest, number: str) -> HttpResponse:
     municipality = access.get_municipality_for_user(request, number)
     return render(
         request,
@@ -75,7 +76,7 @@ def municipality_detail(request: HttpRequest, number: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def plan_create(request: HttpRequest, number: str) -> HttpResponse:
+def plan_create(request: HtmxHttpRequest, number: str) -> HttpResponse:
     municipality = access.get_municipality_for_user(request, number, edit=True)
     form = PlanForm(request.POST or None, instance=Plan(municipality=municipality))
     if request.method == "POST" and form.is_valid():
@@ -92,33 +93,34 @@ def plan_create(request: HttpRequest, number: str) -> HttpResponse:
 
 
 @require_GET
-def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_detail(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     return _render_plan(request, _plan(request, plan_id))
 
 
 @require_GET
-def plan_section(request: HttpRequest, plan_id: int, section: str) -> HttpResponse:
+def plan_section(request: HtmxHttpRequest, plan_id: int, section: str) -> HttpResponse:
     return _render_plan(request, _plan(request, plan_id), section=section)
 
 
 @require_http_methods(["GET", "POST"])
-def plan_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_edit(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id, edit=True)
     form = PlanForm(request.POST or None, instance=plan)
     status = 200
     if request.method == "POST":
-        status = save_or_status(form, lambda f: _record_update(plan, f))
-        if status is None:
+        refused = save_or_status(form, lambda f: _record_update(plan, f))
+        if refused is None:
             if not request.htmx:
                 return redirect("plans:plan_detail", plan_id=plan.pk)
             return _render_plan(request, _plan(request, plan_id), section="details")
+        status = refused
     return _render_plan(
         request, plan, section="details", status=status, editing_plan=True, form=form
     )
 
 
 @require_http_methods(["GET", "POST"])
-def plan_delete(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_delete(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id, edit=True)
     if request.method == "POST":
         number = plan.municipality.number
@@ -129,14 +131,14 @@ def plan_delete(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 
 @require_GET
-def plan_matrix_svg(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_matrix_svg(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     contents = plan_contents(_plan(request, plan_id))
     svg = render_svg(influence_matrix_spec(contents.matrix_points()))
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
 @require_GET
-def plan_history(request: HttpRequest, plan_id: int) -> HttpResponse:
+def plan_history(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     return render(
         request,
@@ -145,12 +147,12 @@ def plan_history(request: HttpRequest, plan_id: int) -> HttpResponse:
     )
 
 
-def _part(request: HttpRequest, plan: Plan, kind: PartKind, pk: int, *, edit: bool):
-    return access.get_for_user(request, kind.model.objects.filter(plan=plan), edit=edit, pk=pk)
+def _part(request: HtmxHttpRequest, plan: Plan, kind: PartKind, pk: int, *, edit: bool):
+    return access.get_for_user(request, kind.model._default_manager.filter(plan=plan), edit=edit, pk=pk)
 
 
 @require_http_methods(["GET", "POST"])
-def part_create(request: HttpRequest, plan_id: int, kind: PartKind) -> HttpResponse:
+def part_create(request: HtmxHttpRequest, plan_id: int, kind: PartKind) -> HttpResponse:
     plan = _plan(request, plan_id, edit=True)
     form = kind.form(request.POST or None, plan=plan, initial=request.GET.dict())
     status = 200
@@ -171,15 +173,16 @@ def part_create(request: HttpRequest, plan_id: int, kind: PartKind) -> HttpRespo
 
 
 @require_http_methods(["GET", "POST"])
-def part_edit(request: HttpRequest, plan_id: int, kind: PartKind, pk: int) -> HttpResponse:
+def part_edit(request: HtmxHttpRequest, plan_id: int, kind: PartKind, pk: int) -> HttpResponse:
     plan = _plan(request, plan_id, edit=True)
     part = _part(request, plan, kind, pk, edit=True)
     form = kind.form(request.POST or None, plan=plan, instance=part)
     status = 200
     if request.method == "POST":
-        status = save_or_status(form, lambda f: _record_update(part, f))
-        if status is None:
+        refused = save_or_status(form, lambda f: _record_update(part, f))
+        if refused is None:
             return _after_part_change(request, plan, kind)
+        status = refused
     return _render_plan(
         request,
         plan,
@@ -192,7 +195,7 @@ def part_edit(request: HttpRequest, plan_id: int, kind: PartKind, pk: int) -> Ht
 
 
 @require_POST
-def part_delete(request: HttpRequest, plan_id: int, kind: PartKind, pk: int) -> HttpResponse:
+def part_delete(request: HtmxHttpRequest, plan_id: int, kind: PartKind, pk: int) -> HttpResponse:
     plan = _plan(request, plan_id, edit=True)
     services.part_delete(part=_part(request, plan, kind, pk, edit=True))
     return _after_part_change(request, plan, kind)
@@ -200,7 +203,7 @@ def part_delete(request: HttpRequest, plan_id: int, kind: PartKind, pk: int) -> 
 
 @require_POST
 def part_move(
-    request: HttpRequest, plan_id: int, kind: PartKind, pk: int, direction: str
+    request: HtmxHttpRequest, plan_id: int, kind: PartKind, pk: int, direction: str
 ) -> HttpResponse:
     plan = _plan(request, plan_id, edit=True)
     part = _part(request, plan, kind, pk, edit=True)
@@ -214,7 +217,7 @@ def _record_update(record, form) -> None:
     record_update(record=record, changes=form.changes(), expected_version=form.expected_version())
 
 
-def _after_part_change(request: HttpRequest, plan: Plan, kind: PartKind) -> HttpResponse:
+def _after_part_change(request: HtmxHttpRequest, plan: Plan, kind: PartKind) -> HttpResponse:
     if request.htmx:
         return _render_plan(request, plan, section=kind.section)
     return redirect(reverse("plans:plan_detail", args=[plan.pk]) + f"#{kind.section}")

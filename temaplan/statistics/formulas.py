@@ -33,6 +33,10 @@ class FormulaValue:
         return "ustabil" in self.flags
 
 
+def _difference(later: float | None, earlier: float | None) -> float | None:
+    return None if later is None or earlier is None else later - earlier
+
+
 def _get(series: Series, year: int) -> float | None:
     value = series.get(year)
     if value is None or (isinstance(value, float) and math.isnan(value)):
@@ -52,8 +56,8 @@ def job_growth_share_of_population_growth(
     jobs_now, jobs_before = _get(jobs_by_workplace, year), _get(jobs_by_workplace, year - 1)
     pop_start, pop_end = _get(population_1_january, year), _get(population_1_january, year + 1)
     inputs = {
-        "jobs_change": None if None in (jobs_now, jobs_before) else jobs_now - jobs_before,
-        "population_change": None if None in (pop_start, pop_end) else pop_end - pop_start,
+        "jobs_change": _difference(jobs_now, jobs_before),
+        "population_change": _difference(pop_end, pop_start),
     }
     if inputs["jobs_change"] is None or inputs["population_change"] is None:
         return FormulaValue(year, None, ("mangler data",), inputs)

@@ -80,7 +80,7 @@ class RegionHistory:
     changes_body: list[dict[str, Any]]  # KLASS's answers as decoded, stored as they came
     codes_body: list[dict[str, Any]]
 
-    def current_codes(self) -> set[str]:
+    def current_codes(self) -> frozenset[str]:
         return self.history.valid_codes_at(self.today)
 
     def check(self, numbers: list[str]) -> None:
