@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from temaplan.core.formatting import number_as_stored, percent_as_stored
 
 from .budget import Allocation, Frame, budget_years
-from .charts import RoadmapBar, RoadmapMilestone
+from .roadmap_chart import RoadmapBar, RoadmapMilestone
 from .rollup import ActionProgress, Rollup, rollup
 from .slippage import CaseInfo, PhaseInfo, StudyInfo, flag_label, study_flags
 

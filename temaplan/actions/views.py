@@ -18,7 +18,7 @@ from temaplan.plans.access import plan_for_user
 
 from . import excel, services
 from .budget import budget_totals
-from .charts import budget_spec, roadmap_spec, roadmap_table
+from .budget_chart import budget_spec
 from .forms import ActionFilterForm, ActionForm, StatusForm
 from .models import Action, ActionPeriod
 from .pages import (
@@ -30,6 +30,7 @@ from .pages import (
     roadmap_window,
 )
 from .queries import action_with_history, filter_actions, plan_actions
+from .roadmap_chart import roadmap_spec, roadmap_table
 
 HTMX_INVALID = 422
 

@@ -1,6 +1,7 @@
 """`temaplan demo` loads Asker and Bærum from the seed plan; running it again changes nothing."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management import CommandError, call_command
 
@@ -12,8 +13,6 @@ MODELS = [Municipality, Membership, Plan, Ambition, FocusArea, Strategy, Premise
 
 
 def snapshot() -> str:
-    from django.contrib.auth import get_user_model
-
     rows = []
     for model in [get_user_model(), *MODELS]:
         rows.append(serializers.serialize("json", model.objects.order_by("pk")))
@@ -68,8 +67,6 @@ def test_running_the_demo_twice_gives_the_same_database(demo, settings):
 
 
 def test_the_demo_password_comes_from_the_setting(demo, settings):
-    from django.contrib.auth import get_user_model
-
     settings.DEBUG = True
     settings.TEMAPLAN_DEMO_PASSWORD = "hemmelig-demo"
     call_command("demo", stdout=open("/dev/null", "w"))

@@ -18,7 +18,7 @@ from temaplan.actions.models import (
     PartnerAgreement,
     PoliticalCase,
 )
-from temaplan.demo.asker_actions import asker_actions_load
+from temaplan.demo.load_actions import asker_actions_load
 
 STUDY_PHASES = {
     "Campus Bærekraft / sirkulærøkonomi": ["Fase 1", "Fase 2", "Fase 3"],

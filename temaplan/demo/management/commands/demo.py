@@ -33,5 +33,5 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write("Demobrukere (passord fra TEMAPLAN_DEMO_PASSWORD):")
-        for username, number, role, _first, _last in asker.DEMO_USERS:
-            self.stdout.write(f"  {username:<16} {role:<7} kommune {number}")
+        for user in asker.DEMO_USERS:
+            self.stdout.write(f"  {user.username:<16} {user.role:<7} kommune {user.municipality}")
