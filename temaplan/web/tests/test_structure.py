@@ -17,7 +17,7 @@ MAX_LINES = 450
 
 # Modules that are data, not logic: long because the plan they describe is long.
 DATA_MODULES = {
-    "temaplan/demo/asker_actions_data.py": "the demo's action plan, record by record",
+    "temaplan/demo/asker_actions.py": "the demo's action plan for 2022/23, record by record",
 }
 
 
