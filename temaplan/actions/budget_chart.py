@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from temaplan.core.chart_locale import LOCALE
 from temaplan.core.formatting import number
 from temaplan.core.vegalite import VEGA_LITE_SCHEMA
 
 from .budget import BudgetYear
-from .chart_locale import LOCALE
 
 BUDGET_SERIES = {
     "Vedtatt ramme": "#1f5f8b",

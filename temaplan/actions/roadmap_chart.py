@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from temaplan.core.chart_locale import LOCALE
 from temaplan.core.vegalite import VEGA_LITE_SCHEMA
 
-from .chart_locale import LOCALE
 from .slippage import AT_RISK, FLAG_LABELS, LATE, SLIPPING
 
 STUDY, PHASE = "study", "phase"

@@ -148,7 +148,9 @@ def plan_history(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
 
 
 def _part(request: HtmxHttpRequest, plan: Plan, kind: PartKind, pk: int, *, edit: bool):
-    return access.get_for_user(request, kind.model._default_manager.filter(plan=plan), edit=edit, pk=pk)
+    return access.get_for_user(
+        request, kind.model._default_manager.filter(plan=plan), edit=edit, pk=pk
+    )
 
 
 @require_http_methods(["GET", "POST"])

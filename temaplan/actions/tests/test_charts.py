@@ -10,7 +10,7 @@ def test_chart_modules_do_not_import_django():
     code = (
         "import sys\n"
         "import temaplan.actions.rollup, temaplan.actions.slippage\n"
-        "import temaplan.actions.budget, temaplan.actions.chart_locale\n"
+        "import temaplan.actions.budget, temaplan.core.chart_locale\n"
         "import temaplan.actions.budget_chart, temaplan.actions.roadmap_chart\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))\n"
     )

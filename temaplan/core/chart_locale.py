@@ -1,4 +1,4 @@
-"""The Norwegian locale every action-plan chart carries in `config.locale`, so the renderer
+"""The Norwegian locale a chart carries in `config.locale`, so the renderer
 needs no locale arguments: month and day names, a decimal comma, a non-breaking space between
 thousands, a real minus sign. Pure: no Django here."""
 
