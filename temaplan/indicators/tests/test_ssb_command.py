@@ -122,7 +122,8 @@ ASKER_THEN |= {2019: {"0220", "0627", "0628"}, 2020: {"3025"}, 2021: {"3025"}, 2
 def commuting_by_hand(ssb_data):
     """From the shared 03321 file, without Temaplan's code: Asker's (on today's borders) row
     sums and the employed who live and work inside it, per year."""
-    rows, within = {}, {}
+    rows: dict[int, int] = {}
+    within: dict[int, int] = {}
     path = ssb_data / "commuting_03321" / "commuting_matrix_03321_2017_2022.csv.gz"
     with gzip.open(path, "rt") as f:
         for record in csv.DictReader(f):
@@ -137,8 +138,9 @@ def commuting_by_hand(ssb_data):
 def test_import_stores_each_home_municipality_s_row_sum_of_03321(imported, ssb_data):
     rows, _within = commuting_by_hand(ssb_data)
     stored = SeriesValue.objects.filter(table="03321", content="Sysselsatte", region2=ROW_TOTAL)
-    by_year = {}
+    by_year: dict[int, float] = {}
     for value in stored.filter(region__in={"0220", "0627", "0628", "3025"}):
+        assert value.value is not None
         by_year[value.year] = by_year.get(value.year, 0) + value.value
     assert by_year == rows
     # Every municipality of every year has its row, 2019 included (Rindal under 1567 there).

@@ -59,6 +59,12 @@ def served(tmp_path):
         log.close()
 
 
+def found(pattern: str, text: str, flags: int = 0) -> re.Match[str]:
+    match = re.search(pattern, text, flags)
+    assert match is not None, f"{pattern!r} er ikke på siden"
+    return match
+
+
 def test_make_run_serves_the_demo_to_the_asker_editor(served):
     base, log = served
     assert wait_for(base + "/healthz", seconds=240) == 200
@@ -69,7 +75,7 @@ def test_make_run_serves_the_demo_to_the_asker_editor(served):
     jar = http.cookiejar.CookieJar()
     browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     login_page = browser.open(base + "/konto/logg-inn/").read().decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
+    token = found(r'name="csrfmiddlewaretoken" value="([^"]+)"', login_page).group(1)
     form = urllib.parse.urlencode(
         {"username": "asker-redaktor", "password": "demo", "csrfmiddlewaretoken": token}
     ).encode()
@@ -77,12 +83,12 @@ def test_make_run_serves_the_demo_to_the_asker_editor(served):
         base + "/konto/logg-inn/", data=form, headers={"Referer": base + "/konto/logg-inn/"}
     )
     home = browser.open(request).read().decode()
-    plan_url = re.search(r'href="(/planer/\d+/)">Temaplan næring 2020–2032', home).group(1)
+    plan_url = found(r'href="(/planer/\d+/)">Temaplan næring 2020–2032', home).group(1)
 
     page = browser.open(base + plan_url).read().decode()
     assert page.count('class="focus-area-name"') == 8
-    ambitions = re.search(r'<section id="ambitions".*?</section>', page, re.S).group(0)
+    ambitions = found(r'<section id="ambitions".*?</section>', page, re.S).group(0)
     assert ambitions.count('<li id="ambition-') == 5
-    premises = re.search(r'<section id="premises".*?</section>', page, re.S).group(0)
+    premises = found(r'<section id="premises".*?</section>', page, re.S).group(0)
     assert premises.count('<li id="premise-') == 2
     assert '<svg role="img" aria-labelledby="matrix-title"' in page
