@@ -208,7 +208,7 @@ def test_the_indicator_table_for_50_indicators_and_15_years_makes_at_most_15_que
             source="own",
             position=100 + i,
         )
-        for i in range(45)
+        for i in range(50 - asker_plan.indicators.count())
     )
     when = datetime(2024, 1, 1, tzinfo=UTC)
     Observation.objects.bulk_create(
