@@ -178,5 +178,5 @@ def assert_one_h1(response) -> None:
     if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
         return
     count = h1_count(response.content.decode())
-    path = response.request.get("PATH_INFO", "?")
+    path = getattr(response, "request", {}).get("PATH_INFO", "?")
     assert count == 1, f"{path} has {count} <h1> elements, not one"

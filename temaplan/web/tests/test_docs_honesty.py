@@ -3,7 +3,8 @@
 - every environment variable that config/settings.py reads has a row in the README's
   configuration table, and every one the rest of the shipped code reads is named there;
 - every argument of every `temaplan` command (and of its subcommands) has help text;
-- the models and the migrations agree.
+- the models and the migrations agree;
+- (in the persona tables of plans, indicators and actions) every page has exactly one <h1>.
 
 Each check is a function that returns what is wrong, so the tests at the end can show that it
 finds what it should.
@@ -17,6 +18,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command, get_commands, load_command_class
+from django.http import HttpResponse
+
+from temaplan.testing.personas import assert_one_h1
 
 REPO = Path(__file__).resolve().parents[3]
 README = REPO / "README.md"
@@ -256,3 +260,25 @@ def test_the_help_check_reports_arguments_and_subcommands_without_help():
         "eksempel bare",
         "eksempel bare FIL",
     ]
+
+
+@pytest.mark.parametrize(
+    "html, ok",
+    [
+        ("<main><h1>Planen</h1><h2>Mål</h2></main>", True),
+        ("<main><h2>Planen</h2></main>", False),
+        ('<h1>Planen</h1><section><H1 class="x">Igjen</H1></section>', False),
+    ],
+)
+def test_the_one_h1_check_refuses_a_page_with_none_or_two(html, ok):
+    response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    if ok:
+        assert_one_h1(response)
+    else:
+        with pytest.raises(AssertionError, match="<h1> elements, not one"):
+            assert_one_h1(response)
+
+
+def test_the_one_h1_check_lets_other_answers_through():
+    assert_one_h1(HttpResponse("<p>Ingen overskrift</p>", status=403))
+    assert_one_h1(HttpResponse("<svg/>", content_type="image/svg+xml"))
