@@ -1,7 +1,5 @@
 """Action plan pages: personas for every view, filters, in-place status, conflicts, budget."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -9,11 +7,24 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import get_resolver, reverse
+from django.urls import reverse
 
 from temaplan.actions.models import Action, ActionPeriod, ActionStatusChange, BudgetAllocation
-from temaplan.conftest import client_for
 from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE
+from temaplan.testing.personas import (
+    EDITOR,
+    READER,
+    Endpoint,
+    assert_allowed,
+    assert_not_found,
+    assert_read_only,
+    assert_sent_to_login,
+    call,
+    client_for,
+    endpoint_id,
+    second_editor,
+    url_names,
+)
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -53,15 +64,6 @@ def edited(plan):
     }
 
 
-@dataclass(frozen=True)
-class Endpoint:
-    name: str
-    method: str
-    writes: bool
-    url: Callable
-    data: Callable = lambda plan: {}
-
-
 ENDPOINTS = [
     Endpoint("list", "get", False, lambda p: reverse("actions:list", args=[p.pk])),
     Endpoint("roadmap", "get", False, lambda p: reverse("actions:roadmap", args=[p.pk])),
@@ -95,16 +97,6 @@ ENDPOINTS = [
 ]
 
 
-def call(client, endpoint, plan):
-    if endpoint.method == "post":
-        return client.post(endpoint.url(plan), endpoint.data(plan))
-    return client.get(endpoint.url(plan))
-
-
-def ids(endpoint):
-    return f"{endpoint.method.upper()} {endpoint.name}"
-
-
 def snapshot():
     return (
         list(Action.objects.order_by("pk").values_list("pk", "title", "status", "version")),
@@ -113,39 +105,31 @@ def snapshot():
 
 
 def test_the_table_covers_every_action_view():
-    names = {
-        p.name
-        for ns in get_resolver().url_patterns
-        if getattr(ns, "namespace", None) == "actions"
-        for p in ns.url_patterns
-    }
-    assert names == {e.name for e in ENDPOINTS}
+    assert url_names("actions") == {e.name for e in ENDPOINTS}
 
 
-@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=ids)
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=endpoint_id)
 def test_anonymous_visitors_are_sent_to_login(anonymous, asker_plan, endpoint):
-    response = call(anonymous, endpoint, asker_plan)
-    assert response.status_code == 302 and "/konto/logg-inn/" in response["Location"]
+    assert_sent_to_login(call(anonymous, endpoint, asker_plan))
 
 
-@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=ids)
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=endpoint_id)
 def test_the_editor_of_another_municipality_gets_404(outsider, asker_plan, endpoint):
     before = snapshot()
-    assert call(outsider, endpoint, asker_plan).status_code == 404
+    assert_not_found(call(outsider, endpoint, asker_plan))
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=ids)
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=endpoint_id)
 def test_the_read_only_member_reads_but_gets_403_on_every_write(reader, asker_plan, endpoint):
     before = snapshot()
-    assert call(reader, endpoint, asker_plan).status_code == (403 if endpoint.writes else 200)
+    assert_read_only(call(reader, endpoint, asker_plan), endpoint)
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=ids)
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=endpoint_id)
 def test_the_editor_may_do_everything(editor, asker_plan, endpoint):
-    response = call(editor, endpoint, asker_plan)
-    assert response.status_code in (200, 302), response.content[:600]
+    assert_allowed(call(editor, endpoint, asker_plan))
 
 
 def test_the_demo_period_shows_its_top_ten_anchored_in_the_executive_committee(reader, asker_plan):
@@ -210,7 +194,7 @@ def test_an_editor_changes_status_and_progress_in_place(editor, asker_plan):
     action.refresh_from_db()
     assert (action.status, action.progress) == ("in_progress", 40)
     latest = action.status_changes.order_by("-changed_at", "-id").first()
-    assert (latest.comment, latest.changed_by.username) == ("Godt i gang", "asker-redaktor")
+    assert (latest.comment, latest.changed_by.username) == ("Godt i gang", EDITOR)
     assert "Godt i gang" in response.content.decode()
 
 
@@ -236,13 +220,7 @@ def test_bad_status_input_is_refused_and_changes_nothing(editor, asker_plan, dat
 
 
 def test_two_editors_changing_the_same_action_do_not_overwrite_each_other(editor, asker_plan):
-    from django.contrib.auth import get_user_model
-
-    from temaplan.accounts.models import Membership
-
-    user = get_user_model().objects.create_user("asker-redaktor-2", password="x")
-    Membership.objects.create(user=user, municipality=asker_plan.municipality, role="editor")
-    other = client_for("asker-redaktor-2")
+    other = second_editor(asker_plan.municipality)
     action = an_action(asker_plan)
     url = reverse("actions:status", args=[action.pk])
     version = action.version
@@ -270,9 +248,9 @@ def test_a_study_whose_case_date_has_passed_without_decision_is_flagged(reader, 
     )
     case = study.political_cases.get(outcome="pending")
     with time_machine.travel(case.planned_date, tick=False):
-        before = client_for("asker-leser").get(reverse("actions:detail", args=[study.pk]))
+        before = client_for(READER).get(reverse("actions:detail", args=[study.pk]))
     with time_machine.travel(date.fromordinal(case.planned_date.toordinal() + 1), tick=False):
-        after = client_for("asker-leser").get(reverse("actions:detail", args=[study.pk]))
+        after = client_for(READER).get(reverse("actions:detail", args=[study.pk]))
     before, after = before.content.decode(), after.content.decode()
     planned = case.planned_date.strftime("%d.%m.%Y")
     assert f"var planlagt {planned} og er ikke behandlet" not in before
@@ -305,7 +283,7 @@ def test_the_budget_page_shows_the_frame_with_two_fte_and_the_proposal(reader, a
 def test_the_partner_register_warns_90_days_before_an_agreement_ends(reader, asker_plan):
     agreement = asker_plan.partner_agreements.order_by("end_date").last()
     with time_machine.travel(date.fromordinal(agreement.end_date.toordinal() - 30), tick=False):
-        reader = client_for("asker-leser")  # a session that has not expired on that day
+        reader = client_for(READER)  # a session that has not expired on that day
         page = reader.get(reverse("actions:partners", args=[asker_plan.pk])).content.decode()
     assert "utløper om 30 dager" in page
 

@@ -2,20 +2,14 @@
 
 from django.urls import reverse
 
-from temaplan.conftest import client_for
 from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE
+from temaplan.testing.personas import second_editor
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 def add_second_editor(plan):
-    from django.contrib.auth import get_user_model
-
-    from temaplan.accounts.models import Membership
-
-    user = get_user_model().objects.create_user("asker-redaktor-2", password="x")
-    Membership.objects.create(user=user, municipality=plan.municipality, role="editor")
-    return client_for("asker-redaktor-2")
+    return second_editor(plan.municipality)
 
 
 def form_as_opened(client, url):

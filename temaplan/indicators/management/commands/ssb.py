@@ -47,7 +47,7 @@ class Command(BaseCommand):
     help = "Statistikk fra SSB: hent (sync), importer filer (import) og beregn formler (compute)."
 
     def add_arguments(self, parser):
-        commands = parser.add_subparsers(dest="action", required=True)
+        commands = parser.add_subparsers(dest="action", required=True, help="Hva som skal gjøres.")
 
         sync = commands.add_parser("sync", help="Hent det indikatorene trenger fra SSB.")
         sync.add_argument(
