@@ -6,6 +6,21 @@ import pytest
 from django.urls import reverse
 
 from temaplan.statistics.models import SyncRun
+from temaplan.testing.personas import (
+    Endpoint,
+    assert_allowed,
+    assert_not_found,
+    assert_read_only,
+    assert_sent_to_login,
+    call,
+    endpoint_id,
+    url_names,
+)
+
+
+def a_run(plan) -> SyncRun:
+    """The municipality's one sync run (made by the `run` fixture)."""
+    return SyncRun.objects.get(municipality=plan.municipality)
 
 
 @pytest.fixture
@@ -13,37 +28,47 @@ def run(asker_plan):
     return SyncRun.objects.create(municipality=asker_plan.municipality, municipality_numbers="3203")
 
 
-def urls(run):
-    return {
-        "sync_page": ("get", reverse("ssb:sync_page", args=["3203"])),
-        "sync_start": ("post", reverse("ssb:sync_start", args=["3203"])),
-        "sync_run": ("get", reverse("ssb:sync_run", args=["3203", run.pk])),
-    }
+def number(plan) -> str:
+    return plan.municipality.number
 
 
-WRITES = {"sync_start"}
-NAMES = ["sync_page", "sync_start", "sync_run"]
+ENDPOINTS = [
+    Endpoint("sync_page", "get", False, lambda p: reverse("ssb:sync_page", args=[number(p)])),
+    Endpoint("sync_start", "post", True, lambda p: reverse("ssb:sync_start", args=[number(p)])),
+    Endpoint(
+        "sync_run",
+        "get",
+        False,
+        lambda p: reverse("ssb:sync_run", args=[number(p), a_run(p).pk]),
+    ),
+]
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_anonymous_visitors_are_sent_to_login(anonymous, run, name):
-    method, url = urls(run)[name]
-    response = getattr(anonymous, method)(url)
-    assert response.status_code == 302 and "/konto/logg-inn/" in response["Location"]
+def test_the_table_covers_every_sync_page():
+    assert {endpoint.name for endpoint in ENDPOINTS} == url_names("ssb")
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_the_editor_of_another_municipality_gets_404(outsider, run, name):
-    method, url = urls(run)[name]
-    assert getattr(outsider, method)(url).status_code == 404
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=endpoint_id)
+def test_anonymous_visitors_are_sent_to_login(anonymous, asker_plan, run, endpoint):
+    assert_sent_to_login(call(anonymous, endpoint, asker_plan))
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=endpoint_id)
+def test_the_editor_of_another_municipality_gets_404(outsider, asker_plan, run, endpoint):
+    assert_not_found(call(outsider, endpoint, asker_plan))
     assert SyncRun.objects.count() == 1
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_the_read_only_member_reads_but_cannot_start_a_sync(reader, run, name):
-    method, url = urls(run)[name]
-    assert getattr(reader, method)(url).status_code == (403 if name in WRITES else 200)
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=endpoint_id)
+def test_the_read_only_member_reads_but_cannot_start_a_sync(reader, asker_plan, run, endpoint):
+    assert_read_only(call(reader, endpoint, asker_plan), endpoint)
     assert SyncRun.objects.count() == 1
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=endpoint_id)
+def test_the_editor_reads_every_page_and_may_start_a_sync(editor, asker_plan, run, endpoint):
+    # The run already queued is shown again rather than a second one started.
+    assert_allowed(call(editor, endpoint, asker_plan))
 
 
 def test_an_editor_starts_a_sync_and_watches_it_finish(
