@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from django.urls import register_converter
 
 from .forms import AmbitionForm, FocusAreaForm, PartForm, PremiseForm, StrategyForm
-from .models import Ambition, FocusArea, PlanPart, Premise, Strategy
+from .models import Ambition, FocusArea, Premise, Strategy
 
 
 @dataclass(frozen=True)
 class PartKind:
     slug: str
-    model: type[PlanPart]
+    model: type[Ambition] | type[FocusArea] | type[Strategy] | type[Premise]
     form: type[PartForm]
     section: str
     label: str

@@ -34,11 +34,15 @@ def period(plan) -> ActionPeriod:
 
 
 def an_action(plan, key="a05") -> Action:
-    return Action.objects.filter(period__plan=plan, key__startswith=key).first()
+    action = Action.objects.filter(period__plan=plan, key__startswith=key).first()
+    assert action is not None, key
+    return action
 
 
 def a_study(plan) -> Action:
-    return Action.objects.filter(period__plan=plan, kind="study").order_by("priority").first()
+    study = Action.objects.filter(period__plan=plan, kind="study").order_by("priority").first()
+    assert study is not None
+    return study
 
 
 def new_action(plan):

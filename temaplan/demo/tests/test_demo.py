@@ -4,18 +4,19 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management import CommandError, call_command
+from django.db.models import Model
 
 from temaplan.accounts.models import Membership, Municipality
 from temaplan.demo.management.commands.demo import REFUSED_WITHOUT_DEBUG
 from temaplan.plans.models import Ambition, FocusArea, Plan, Premise, Strategy
 
-MODELS = [Municipality, Membership, Plan, Ambition, FocusArea, Strategy, Premise]
+MODELS: list[type[Model]] = [Municipality, Membership, Plan, Ambition, FocusArea, Strategy, Premise]
 
 
 def snapshot() -> str:
     rows = []
     for model in [get_user_model(), *MODELS]:
-        rows.append(serializers.serialize("json", model.objects.order_by("pk")))
+        rows.append(serializers.serialize("json", model._default_manager.order_by("pk")))
         history = getattr(model, "history", None)
         if history is not None:
             rows.append(str(history.count()))

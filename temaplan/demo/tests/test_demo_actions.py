@@ -35,6 +35,7 @@ def counts() -> dict[str, int]:
         result[model._meta.label] = model._default_manager.count()
         for field in model._meta.local_many_to_many:
             through = field.remote_field.through
+            assert through is not None
             result[through._meta.label] = through._default_manager.count()
     return result
 
