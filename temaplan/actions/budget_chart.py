@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from temaplan.core.chart_locale import LOCALE
 from temaplan.core.formatting import number
-from temaplan.core.vegalite import VEGA_LITE_SCHEMA
+from temaplan.core.vegalite import VEGA_LITE_SCHEMA, Spec
 
 from .budget import BudgetYear
 
@@ -27,7 +27,7 @@ def _millions(value: Decimal) -> float:
     return round(float(value / Decimal(1_000_000)), 3)
 
 
-def budget_spec(years: list[BudgetYear], *, width: int = 560) -> dict:
+def budget_spec(years: list[BudgetYear], *, width: int = 560) -> Spec:
     """Per year, side by side: the decided frame, the proposed frame (lighter, dashed outline,
     labelled as not decided), allocated and spent; in millions, with the value on each bar."""
     decided, proposal, allocated, spent = BUDGET_SERIES

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from temaplan.core.chart_locale import LOCALE
-from temaplan.core.vegalite import VEGA_LITE_SCHEMA
+from temaplan.core.vegalite import VEGA_LITE_SCHEMA, Spec
 
 from .slippage import AT_RISK, FLAG_LABELS, LATE, SLIPPING
 
@@ -70,7 +70,7 @@ def _iso(value: date) -> str:
     return value.isoformat()
 
 
-def _datetime(value: date) -> dict:
+def _datetime(value: date) -> Spec:
     return {"year": value.year, "month": value.month, "date": value.day}
 
 
@@ -105,7 +105,7 @@ def roadmap_spec(
     start: date,
     end: date,
     width: int = 640,
-) -> dict:
+) -> Spec:
     """The Gantt chart of the period `start`–`end`: one row per study and phase, in the order
     given; cases as diamonds marked «SAK»; a dashed rule marked «I dag» if today is inside."""
     ids = _rows(rows)
@@ -192,7 +192,7 @@ def roadmap_spec(
         "scale": {"domain": list(STATE_COLOURS), "range": list(STATE_COLOURS.values())},
         "legend": {"title": None, "orient": "bottom", "labelFontSize": 12, "columns": 6},
     }
-    layers: list[dict] = [
+    layers: list[Spec] = [
         {
             "data": {"values": bars},
             "mark": {"type": "bar", "height": {"band": 0.62}, "clip": True},
@@ -300,7 +300,7 @@ def roadmap_spec(
     }
 
 
-def roadmap_table(rows: list[RoadmapBar | RoadmapMilestone]) -> list[dict]:
+def roadmap_table(rows: list[RoadmapBar | RoadmapMilestone]) -> list[Spec]:
     """The chart as table rows, in the chart's order, every value ready to print:
     `row`, `kind` (Utredning / Fase / Politisk sak), `planned` and `actual` (dd.mm.yyyy, a
     range for bars), `flag` (the code) and `flag_label` (forsinket / i fare / empty)."""

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from temaplan.core.vegalite import VEGA_LITE_SCHEMA
+from typing import Any
 
+from temaplan.core.vegalite import VEGA_LITE_SCHEMA, Spec
+
+from .forecast import Forecast
 from .status import Unit
+from .table import Row
 
 UNIT_TITLES = {
     Unit.RANK: "Plassering",
@@ -17,31 +21,36 @@ UNIT_TITLES = {
 RESULT, AMBITION, PROJECTION = "Resultat", "Ambisjon", "Framskrivning"
 
 
-def indicator_chart_spec(indicator, row, forecast, *, width: int = 620) -> dict:
+Point = dict[str, float | str]  # one row of the chart's data
+
+
+def indicator_chart_spec(
+    indicator: Any, row: Row, forecast: Forecast | None, *, width: int = 620
+) -> Spec:
     """Vega-Lite spec. `row` is the indicator's table row; `forecast` may be None."""
     unit = Unit(indicator.unit)
-    values = []
+    values: list[Point] = []
     for cell in row.cells:
         if cell.value is not None:
             values.append({"year": cell.year, "value": float(cell.value), "series": RESULT})
     for target in indicator.targets.all():
         if target.value is not None:
             values.append({"year": target.year, "value": float(target.value), "series": AMBITION})
-    band = []
+    band: list[Point] = []
     if forecast is not None:
-        last = max((c for c in row.cells if c.value is not None), key=lambda c: c.year)
-        start = {
-            "year": last.year,
-            "value": float(last.value),
-            "low": float(last.value),
-            "high": float(last.value),
+        year, value = max((c.year, c.value) for c in row.cells if c.value is not None)
+        start: Point = {
+            "year": year,
+            "value": float(value),
+            "low": float(value),
+            "high": float(value),
             "series": PROJECTION,
         }
         band = [start] + [
             {"year": p.year, "value": p.value, "low": p.low, "high": p.high, "series": PROJECTION}
             for p in forecast.points
         ]
-    years = sorted({v["year"] for v in values + band})
+    years = sorted({int(v["year"]) for v in values + band})
     x = {
         "field": "year",
         "type": "quantitative",

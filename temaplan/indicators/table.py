@@ -5,6 +5,7 @@ so it costs no queries of its own whatever the plan's size.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -69,7 +70,7 @@ class IndicatorTable:
         return counts
 
 
-def table_years(indicators) -> list[int]:
+def table_years(indicators: Iterable[Any]) -> list[int]:
     """Every year with a result or an ambition, oldest first."""
     years: set[int] = set()
     for indicator in indicators:
@@ -78,7 +79,7 @@ def table_years(indicators) -> list[int]:
     return sorted(years)
 
 
-def build_row(indicator, years: list[int], *, current_year: int) -> Row:
+def build_row(indicator: Any, years: list[int], *, current_year: int) -> Row:
     unit, direction = Unit(indicator.unit), Direction(indicator.direction)
     observations = {o.year: o for o in indicator.observations.all()}
     targets = {t.year: t for t in indicator.targets.all()}
@@ -125,7 +126,14 @@ def build_row(indicator, years: list[int], *, current_year: int) -> Row:
     return Row(indicator=indicator, cells=cells)
 
 
-def _measured_against(rule, target, report_year, year, unit, direction) -> str:
+def _measured_against(
+    rule: TargetRule | None,
+    target: Any,
+    report_year: int,
+    year: int,
+    unit: Unit,
+    direction: Direction,
+) -> str:
     if rule is None:
         return ""
     text = describe_target(rule, unit, direction)
@@ -136,7 +144,9 @@ def _measured_against(rule, target, report_year, year, unit, direction) -> str:
     return text
 
 
-def build_table(indicators: list, *, current_year: int, years: list[int] | None = None):
+def build_table(
+    indicators: list[Any], *, current_year: int, years: list[int] | None = None
+) -> IndicatorTable:
     years = years if years is not None else table_years(indicators)
     rows: list[Row] = []
     footnotes: list[tuple[int, str]] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from temaplan.core.vegalite import VEGA_LITE_SCHEMA
+from temaplan.core.vegalite import VEGA_LITE_SCHEMA, Spec
 
 FOCUS_AREA = "Innsatsområde"
 PREMISE = "Premiss utenfor planen"
@@ -39,7 +39,7 @@ def spread_overlaps(points: list[MatrixPoint]) -> list[tuple[MatrixPoint, float]
     return placed
 
 
-def influence_matrix_spec(points: list[MatrixPoint], *, width: int = 460) -> dict:
+def influence_matrix_spec(points: list[MatrixPoint], *, width: int = 460) -> Spec:
     """Bubbles carry a short mark (the area's number, the premise's letter); the key beside the
     matrix gives the full names, so labels never collide however the areas are placed."""
     values = [

@@ -123,7 +123,8 @@ def incomplete_years(
 
 def _region_mask(codes: np.ndarray) -> np.ndarray:
     lengths = np.char.str_len(codes)
-    return (lengths == 4) & np.char.isdigit(codes)
+    mask: np.ndarray = (lengths == 4) & np.char.isdigit(codes)
+    return mask
 
 
 def _few(codes: list[str], limit: int = 5) -> str:
