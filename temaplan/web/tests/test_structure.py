@@ -48,7 +48,7 @@ def add_line(path: Path, line: str) -> None:
 def test_the_house_as_it_is_keeps_its_import_contracts(copy_of_the_house):
     result = lint_imports(copy_of_the_house)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 2 kept, 0 broken." in result.stdout
+    assert "Contracts: 3 kept, 0 broken." in result.stdout
 
 
 def test_statistics_importing_indicators_breaks_the_layer_contract(copy_of_the_house):
@@ -71,6 +71,13 @@ def test_an_import_inside_a_function_that_closes_a_circle_breaks_the_acyclic_con
     result = lint_imports(copy_of_the_house)
     assert result.returncode != 0
     assert "No cycles are allowed in temaplan.statistics." in result.stdout
+
+
+def test_a_pure_module_that_imports_django_breaks_the_pure_contract(copy_of_the_house):
+    add_line(copy_of_the_house / "temaplan/indicators/status.py", "import django.db  # noqa")
+    result = lint_imports(copy_of_the_house)
+    assert result.returncode != 0
+    assert "temaplan.indicators.status is not allowed to import django" in result.stdout
 
 
 def python_modules() -> list[Path]:
