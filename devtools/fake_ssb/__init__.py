@@ -52,7 +52,8 @@ body as a complete response) and "invalid_json" (an HTML maintenance page with s
 
 Modules: common (addresses, limits, the response type), selection (reading `valueCodes`),
 klass_data (the KLASS files), tables (the three tables), jsonstat_out (writing JSON-stat),
-pxweb_routes and klass_routes (the two APIs), server (HTTP, faults, rate limit, `main`). The
+pxweb_routes and klass_routes (the two APIs), controls (clock, faults, request log), server
+(HTTP, faults applied, rate limit, `main`). The
 package re-exports the server's public names, so that tests write `from devtools.fake_ssb
 import FakeSsb` whichever module the server class lives in.
 """
