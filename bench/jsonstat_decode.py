@@ -42,7 +42,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
 from temaplan.statistics.jsonstat import decode  # noqa: E402
-from temaplan.statistics.statbank_files import read_csv_export  # noqa: E402
+from temaplan.statistics.statbank_csv import read_csv_export  # noqa: E402
 
 SSB_DATA = Path(os.environ.get("TEMAPLAN_SSB_DATA", REPO_ROOT.parent / "shared" / "data" / "ssb"))
 RUNS = int(os.environ.get("BENCH_RUNS", "21"))

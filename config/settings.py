@@ -246,7 +246,7 @@ TASKS = {
 
 # --- Temaplan -------------------------------------------------------------------------------
 TEMAPLAN_DEMO_PASSWORD = os.environ.get("TEMAPLAN_DEMO_PASSWORD", "demo")
-# SSB's open APIs; point them at the fake server (python -m temaplan.statistics.fake_ssb) offline.
+# SSB's open APIs; point them at the fake server (python -m devtools.fake_ssb) offline.
 TEMAPLAN_SSB_API = os.environ.get("TEMAPLAN_SSB_API", "https://data.ssb.no/api/pxwebapi/v2")
 TEMAPLAN_KLASS_API = os.environ.get("TEMAPLAN_KLASS_API", "https://data.ssb.no/api/klass/v1")
 TEMAPLAN_SSB_CACHE_DIR = os.environ.get("TEMAPLAN_SSB_CACHE_DIR", str(VAR_DIR / "ssb-cache"))

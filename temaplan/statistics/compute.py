@@ -10,8 +10,9 @@ from datetime import date
 
 from .formulas import FORMULAS, FormulaValue, input_sources
 from .harmonise import Harmonised, harmonise_counts, harmonise_within
+from .klass_data import changes_from_klass, codes_from_klass
 from .models import KlassSnapshot, ResolvedSource
-from .regions import CodeHistory, changes_from_klass, codes_from_klass
+from .regions import CodeHistory
 from .sources import SOURCES
 from .split_weights import population_needed, split_weights
 from .store import load_published

@@ -14,11 +14,14 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.db import transaction
 
-from .jsonstat import Dataset, JsonStatError, decode
+from .jsonstat import decode
+from .jsonstat_model import Dataset, JsonStatError
 from .models import ROW_TOTAL
 from .row_totals import incomplete_years, row_totals
 from .sources import CONTENT_ALIASES
-from .statbank_files import StatbankFileError, read_csv_export, read_px
+from .statbank_csv import read_csv_export
+from .statbank_px import read_px
+from .statbank_text import StatbankFileError
 from .store import Cell, StoreResult, series_store
 
 TABLE_NUMBER = re.compile(r"^\s*(\d{5})\b")

@@ -21,9 +21,13 @@ several new codes, KLASS does not say how much went where, so each part gets an 
 (typically population shares) where it matters. The known case is the 2024 split of
 1507 Ålesund into 1508 Ålesund and 1580 Haram: Haram had about 9.4k of about 67k inhabitants,
 so 1/2 each is badly wrong (SSB's own b2024 crosswalk makes the same mistake). For codes from
-before 2020, `HARAM_2024_ORIGIN_WEIGHTS` says where each of the five pre-2020 municipalities
-went (the new Haram has the borders of the old 1534 Haram), which makes those years exact.
+before 2020, `split_weights.HARAM_2024_ORIGIN_WEIGHTS` says where each of the five pre-2020
+municipalities went (the new Haram has the borders of the old 1534 Haram), which makes those
+years exact.
 Temaplan's own history (`compute.code_history()`) adds both: split_weights.py.
+
+Reading KLASS's answers and files into `CodeChange` lists and code sets is klass_data.py; the
+county numbers and names of each era are counties.py.
 
 Years before the first change in the list cannot be rebuilt (earlier changes are unknown), so
 asking for them raises `ValueError`. The pseudo-code 9999 "Uoppgitt" is not a municipality and
@@ -34,25 +38,14 @@ No Django import: this module takes and returns plain data.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
 UNKNOWN_CODE = "9999"
 
-MISSING_FIELD = "KLASS-endring nr. {row}: feltet «{field}» mangler."
-BAD_DATE = (
-    "KLASS-endring nr. {row}: «{value}» i feltet «changeOccurred» er ikke en dato (ÅÅÅÅ-MM-DD)."
-)
-BAD_BODY = "KLASS-svaret har ikke listen «{key}»."
-MISSING_COLUMN = "Endringsfilen mangler kolonnen «{column}»."
 INCONSISTENT = (
     "KLASS-endringene stemmer ikke med kodelisten: {code} skulle finnes etter {occurred}, "
     "men gjør det ikke."
@@ -68,7 +61,6 @@ BAD_SPLIT_SUM = "Vektene for deling av {code} i {year} summerer til {total}, ikk
 MANY_COUNTIES = (
     "Kommunenummer {code} dekket {when} områder i flere fylker ({counties}); bruk counties_of()."
 )
-UNKNOWN_COUNTY = "Fylkesnummer {number} fantes ikke {when}."
 
 _WEIGHT_TOLERANCE = 1e-6
 
@@ -101,182 +93,6 @@ class Part:
     is_split: bool
 
 
-# --- Counties ----------------------------------------------------------------------------------
-
-_COUNTIES_2018 = {
-    "01": "Østfold",
-    "02": "Akershus",
-    "03": "Oslo",
-    "04": "Hedmark",
-    "05": "Oppland",
-    "06": "Buskerud",
-    "07": "Vestfold",
-    "08": "Telemark",
-    "09": "Aust-Agder",
-    "10": "Vest-Agder",
-    "11": "Rogaland",
-    "12": "Hordaland",
-    "14": "Sogn og Fjordane",
-    "15": "Møre og Romsdal",
-    "18": "Nordland",
-    "19": "Troms",
-    "20": "Finnmark",
-    "50": "Trøndelag",
-}
-_COUNTIES_BEFORE_2018 = {
-    **{k: v for k, v in _COUNTIES_2018.items() if k != "50"},
-    "16": "Sør-Trøndelag",
-    "17": "Nord-Trøndelag",
-}
-_COUNTIES_2020 = {
-    "03": "Oslo",
-    "11": "Rogaland",
-    "15": "Møre og Romsdal",
-    "18": "Nordland",
-    "30": "Viken",
-    "34": "Innlandet",
-    "38": "Vestfold og Telemark",
-    "42": "Agder",
-    "46": "Vestland",
-    "50": "Trøndelag",
-    "54": "Troms og Finnmark",
-}
-_COUNTIES_2024 = {
-    "03": "Oslo",
-    "11": "Rogaland",
-    "15": "Møre og Romsdal",
-    "18": "Nordland",
-    "31": "Østfold",
-    "32": "Akershus",
-    "33": "Buskerud",
-    "34": "Innlandet",
-    "39": "Vestfold",
-    "40": "Telemark",
-    "42": "Agder",
-    "46": "Vestland",
-    "50": "Trøndelag",
-    "55": "Troms",
-    "56": "Finnmark",
-}
-
-#: County number → name, by the first day of each era (bokmål names without the Sami forms).
-#: The first era is used here only from 2011, where the code history begins.
-COUNTY_NAMES: dict[date, dict[str, str]] = {
-    date.min: _COUNTIES_BEFORE_2018,
-    date(2018, 1, 1): _COUNTIES_2018,
-    date(2020, 1, 1): _COUNTIES_2020,
-    date(2024, 1, 1): _COUNTIES_2024,
-}
-
-
-def counties_at(at: date) -> dict[str, str]:
-    """The counties (number → name) that existed on `at`."""
-    era = max(start for start in COUNTY_NAMES if start <= at)
-    return COUNTY_NAMES[era]
-
-
-def county_name(number: str, at: date) -> str:
-    """The name of county `number` on `at`; `ValueError` if it did not exist then."""
-    try:
-        return counties_at(at)[number]
-    except KeyError:
-        raise ValueError(UNKNOWN_COUNTY.format(number=number, when=at.isoformat())) from None
-
-
-# --- Known split weights -----------------------------------------------------------------------
-
-#: Where the five municipalities merged into 1507 Ålesund in 2020 went at the 2024 split: the new
-#: 1580 Haram has the borders of the old 1534 Haram (population 1 January 2018: 9,345; 1580 on
-#: 1 January 2024: 9,357), the rest stayed in 1508 Ålesund. Keyed as `split_weights` by the
-#: *pre-2020* code, so it applies to series published for 2019 and earlier only. Series published
-#: for 2020–2023 (code 1507) still need a weight for ("1507", "1508"/"1580", 2024).
-HARAM_2024_ORIGIN_WEIGHTS: dict[tuple[str, str, int], float] = {
-    ("1504", "1508", 2024): 1.0,  # Ålesund
-    ("1504", "1580", 2024): 0.0,
-    ("1523", "1508", 2024): 1.0,  # Ørskog
-    ("1523", "1580", 2024): 0.0,
-    ("1529", "1508", 2024): 1.0,  # Skodje
-    ("1529", "1580", 2024): 0.0,
-    ("1534", "1508", 2024): 0.0,  # Haram
-    ("1534", "1580", 2024): 1.0,
-    ("1546", "1508", 2024): 1.0,  # Sandøy
-    ("1546", "1580", 2024): 0.0,
-}
-
-
-# --- Parsing -----------------------------------------------------------------------------------
-
-
-def _change(row: Mapping[str, object], number: int) -> CodeChange:
-    values: dict[str, str] = {}
-    for field in ("changeOccurred", "oldCode", "newCode"):
-        value = row.get(field)
-        if value is None or str(value).strip() == "":
-            raise ValueError(MISSING_FIELD.format(row=number, field=field))
-        values[field] = str(value).strip()
-    try:
-        occurred = date.fromisoformat(values["changeOccurred"][:10])
-    except ValueError:
-        raise ValueError(BAD_DATE.format(row=number, value=values["changeOccurred"])) from None
-    return CodeChange(
-        occurred=occurred,
-        old_code=values["oldCode"],
-        old_name=str(row.get("oldName") or "").strip(),
-        new_code=values["newCode"],
-        new_name=str(row.get("newName") or "").strip(),
-    )
-
-
-def changes_from_klass(body: dict | list) -> list[CodeChange]:
-    """Parse a KLASS `changes.json` body (`{"codeChanges": [...]}`) or its list of changes."""
-    if isinstance(body, dict):
-        if not isinstance(body.get("codeChanges"), list):
-            raise ValueError(BAD_BODY.format(key="codeChanges"))
-        body = body["codeChanges"]
-    return [_change(row, number) for number, row in enumerate(body, start=1)]
-
-
-def changes_from_csv(text: str) -> list[CodeChange]:
-    """Parse the CSV export of KLASS changes (columns named as in the JSON body)."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    for column in ("changeOccurred", "oldCode", "oldName", "newCode", "newName"):
-        if column not in (reader.fieldnames or []):
-            raise ValueError(MISSING_COLUMN.format(column=column))
-    return [_change(row, number) for number, row in enumerate(reader, start=1)]
-
-
-def codes_from_klass(body: dict | list, *, include_unknown: bool = False) -> set[str]:
-    """The codes in a KLASS `codesAt` body (`{"codes": [{"code": ...}, ...]}`), without 9999."""
-    if isinstance(body, dict):
-        if not isinstance(body.get("codes"), list):
-            raise ValueError(BAD_BODY.format(key="codes"))
-        body = body["codes"]
-    codes = {str(item["code"]).strip() for item in body}
-    if not include_unknown:
-        codes.discard(UNKNOWN_CODE)
-    return codes
-
-
-def history_from_files(
-    changes_csv: Path,
-    codes_at_json: Path,
-    *,
-    as_of: date | None = None,
-    split_weights: SplitWeights | None = None,
-) -> CodeHistory:
-    """A `CodeHistory` from the KLASS changes CSV and a `codesAt` JSON file.
-
-    `as_of` is the date the code list is valid for; by default it is read from a file name like
-    `klass_131_codesAt_2026-01-01.json`, else the date of the last change.
-    """
-    changes = changes_from_csv(Path(changes_csv).read_text(encoding="utf-8"))
-    codes = codes_from_klass(json.loads(Path(codes_at_json).read_text(encoding="utf-8")))
-    if as_of is None:
-        found = re.search(r"(\d{4}-\d{2}-\d{2})", Path(codes_at_json).name)
-        as_of = date.fromisoformat(found.group(1)) if found else None
-    return CodeHistory(changes, codes, as_of=as_of, split_weights=split_weights)
-
-
 # --- The history -------------------------------------------------------------------------------
 
 
@@ -299,8 +115,8 @@ class CodeHistory:
     `since` is the first date the changes are complete from (default: the first change).
     `split_weights` maps (old code, new code, year of the change) to the share of the old code's
     area that went to the new code; the old code may also be a code that was merged into the
-    split code earlier (see `HARAM_2024_ORIGIN_WEIGHTS`). Weights given for one split must cover
-    all its new codes and sum to 1.
+    split code earlier (see `split_weights.HARAM_2024_ORIGIN_WEIGHTS`). Weights given for one
+    split must cover all its new codes and sum to 1.
     """
 
     def __init__(

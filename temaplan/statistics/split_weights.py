@@ -20,7 +20,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .regions import HARAM_2024_ORIGIN_WEIGHTS, CodeHistory
+from .regions import CodeHistory
+
+#: Where the five municipalities merged into 1507 Ålesund in 2020 went at the 2024 split: the new
+#: 1580 Haram has the borders of the old 1534 Haram (population 1 January 2018: 9,345; 1580 on
+#: 1 January 2024: 9,357), the rest stayed in 1508 Ålesund. Keyed as `split_weights` by the
+#: *pre-2020* code, so it applies to series published for 2019 and earlier only. Series published
+#: for 2020–2023 (code 1507) still need a weight for ("1507", "1508"/"1580", 2024).
+HARAM_2024_ORIGIN_WEIGHTS: dict[tuple[str, str, int], float] = {
+    ("1504", "1508", 2024): 1.0,  # Ålesund
+    ("1504", "1580", 2024): 0.0,
+    ("1523", "1508", 2024): 1.0,  # Ørskog
+    ("1523", "1580", 2024): 0.0,
+    ("1529", "1508", 2024): 1.0,  # Skodje
+    ("1529", "1580", 2024): 0.0,
+    ("1534", "1508", 2024): 0.0,  # Haram
+    ("1534", "1580", 2024): 1.0,
+    ("1546", "1508", 2024): 1.0,  # Sandøy
+    ("1546", "1580", 2024): 0.0,
+}
 
 # (code, year) -> persons on 1 January of the year, or None when not known.
 Population = Mapping[tuple[str, int], float | None]

@@ -18,9 +18,10 @@ from .compute import with_stored_split_weights
 from .http import SsbError
 from .importing import RowTotalsRule, cells_from_dataset
 from .klass import KlassClient
+from .klass_data import changes_from_klass, codes_from_klass
 from .models import ResolvedSource
 from .pxweb import PxWebClient
-from .regions import CodeHistory, changes_from_klass, codes_from_klass
+from .regions import CodeHistory
 from .services import klass_snapshot_store
 from .sources import SOURCES, Source
 from .store import Revision, series_store

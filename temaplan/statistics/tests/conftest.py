@@ -29,3 +29,10 @@ from temaplan.statistics.tests.fake_server_fixtures import (  # noqa: E402, F401
     klass_client,
     pxweb_client,
 )
+
+# The code history built once from the real KLASS files (history, changes, current_codes).
+from temaplan.statistics.tests.regions_fixtures import (  # noqa: E402, F401
+    changes,
+    current_codes,
+    history,
+)

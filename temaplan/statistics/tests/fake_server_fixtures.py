@@ -1,4 +1,4 @@
-"""Pytest fixtures for the fake SSB server (temaplan.statistics.fake_ssb).
+"""Pytest fixtures for the fake SSB server (devtools.fake_ssb).
 
 Make them available to a test package by importing them in its conftest.py:
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from temaplan.statistics.fake_ssb import FakeClock, FakeSsb
+from devtools.fake_ssb import FakeClock, FakeSsb
 from temaplan.statistics.klass import KlassClient
 from temaplan.statistics.pxweb import PxWebClient
 

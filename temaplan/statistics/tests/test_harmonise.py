@@ -8,7 +8,7 @@ import pytest
 
 from temaplan.statistics.formulas import share_working_in_home_municipality
 from temaplan.statistics.harmonise import harmonise_counts, harmonise_within, pairs_worth_keeping
-from temaplan.statistics.regions import history_from_files
+from temaplan.statistics.klass_data import history_from_files
 
 YEARS = range(2017, 2023)
 

@@ -19,9 +19,10 @@ import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from temaplan.statistics import jsonstat
-from temaplan.statistics.jsonstat import Dataset, JsonStatError, decode
-from temaplan.statistics.tests.test_jsonstat import one_dimension
+from temaplan.statistics import jsonstat, jsonstat_fast
+from temaplan.statistics.jsonstat import decode
+from temaplan.statistics.jsonstat_model import Dataset, JsonStatError
+from temaplan.statistics.tests.jsonstat_docs import one_dimension
 
 FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -254,11 +255,11 @@ def test_long_integer_arrays_match_a_plain_conversion(seed, n, digits, null_shar
     np.testing.assert_array_equal(ds.values, np.array(values, dtype=np.float64))
 
 
-# The decoder's three readers of a value array (see test_jsonstat.READERS).
+# The decoder's three readers of a value array (see test_jsonstat_fast.READERS).
 _READERS = {
     "integers eight bytes at a time": {},
-    "orjson slice by slice": {"_SWAR": False},
-    "orjson on the whole document": {"_split_value_array": lambda data: None},
+    "orjson slice by slice": {(jsonstat_fast, "_SWAR"): False},
+    "orjson on the whole document": {(jsonstat, "split_value_array"): lambda data: None},
 }
 
 
@@ -278,8 +279,9 @@ def test_values_are_float32_exactly_when_float32_holds_every_one(values, padding
         "dimension": {"celle": {"category": {"index": [str(i) for i in range(len(values))]}}},
         "value": values,
     }
-    patches = _READERS[reader]
-    with mock.patch.multiple(jsonstat, **patches) if patches else contextlib.nullcontext():
+    with contextlib.ExitStack() as patches:
+        for (module, name), value in _READERS[reader].items():
+            patches.enter_context(mock.patch.object(module, name, value))
         ds = decode(orjson.dumps(doc))
     np.testing.assert_array_equal(ds.values.astype(np.float64), np.array(values, np.float64))
     assert (ds.values.dtype == np.float32) == all(map(_exact_in_float32, values))

@@ -8,7 +8,7 @@ import pytest
 
 from temaplan.statistics.http import SsbRequestError, SsbUnavailable
 from temaplan.statistics.klass import BAD_ORDER, NOT_FOUND, KlassClient
-from temaplan.statistics.regions import codes_from_klass
+from temaplan.statistics.klass_data import codes_from_klass
 
 # The fake SSB server and the clients on it (fake_ssb, pxweb_client, klass_client).
 

@@ -5,24 +5,16 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-import json
 from pathlib import Path
 
 import httpx
 import numpy as np
 import pytest
 
-from temaplan.statistics import pxweb
-from temaplan.statistics.fake_ssb import FakeClock
-from temaplan.statistics.http import UNAVAILABLE, RateLimiter, parse_retry_after
-from temaplan.statistics.pxweb import (
-    PxWebClient,
-    SsbRequestError,
-    SsbUnavailable,
-    encode_selection,
-    plan_requests,
-    resolve_value_codes,
-)
+from temaplan.statistics.http import UNAVAILABLE, SsbUnavailable
+from temaplan.statistics.pxweb import PxWebClient
+from temaplan.statistics.pxweb_plan import SSB_MAX_CELLS_PER_REQUEST
+from temaplan.statistics.pxweb_responses import merge_datasets
 
 ASKER_BEFORE_2020 = ["0220", "0627", "0628"]
 MEASURES = {
@@ -50,84 +42,6 @@ def employment(ssb_data: Path) -> dict[tuple[str, str, str], float]:
 def explicit(region: str = "0220", year: str = "2019") -> dict[str, list[str]]:
     """A small selection with explicit codes only (no metadata request needed)."""
     return {"Region": [region], "ContentsCode": ["SysselsatteBosted"], "Tid": [year]}
-
-
-# --- Pure helpers ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("items", "expected"),
-    [
-        (["*"], YEARS),
-        (["top(2)"], ["2021", "2022"]),
-        (["TOP(2,1)"], ["2020", "2021"]),
-        (["bottom(2)"], ["2017", "2018"]),
-        (["from(2021)"], ["2021", "2022"]),
-        (["to(2018)"], ["2017", "2018"]),
-        (["range(2018,2020)"], ["2018", "2019", "2020"]),
-        (["[range(2018,2020)]"], ["2018", "2019", "2020"]),
-        (["2022", "2017"], ["2017", "2022"]),
-        (["201?"], ["2017", "2018", "2019"]),
-        (["2015", "top(1)"], None),
-    ],
-)
-def test_value_expressions_resolve_like_ssb(items: list[str], expected: list[str] | None) -> None:
-    if expected is None:
-        with pytest.raises(pxweb.NonExistentValue):
-            resolve_value_codes(items, YEARS)
-    else:
-        assert resolve_value_codes(items, YEARS) == expected
-
-
-def test_unknown_codes_are_counted_when_not_strict() -> None:
-    assert resolve_value_codes(["2017", "9999"], YEARS, strict=False) == ["2017", "9999"]
-
-
-def test_the_query_string_has_the_shape_of_ssbs_own_urls(ssb_data: Path) -> None:
-    real = (ssb_data / "api_responses" / "ssb_v2_12134_request_url.txt").read_text().strip()
-    query = encode_selection(
-        {"KOKkommuneregion0000": ["0301", "4601", "5001"], "ContentsCode": ["KOSAG110000"]}
-        | {"Tid": ["2024"]}
-    )
-    # SSB's saved URL says format=; the v2 parameter is outputFormat (valuecodes ignores case).
-    assert query.replace("outputFormat", "format").casefold() == real.split("?", 1)[1].casefold()
-    ranged = encode_selection({"Tid": ["range(2017,2020)"]}, {"Region": "agg_KommSummer"})
-    assert ranged.endswith("valueCodes[Tid]=[range(2017,2020)]&codelist[Region]=agg_KommSummer")
-
-
-def test_a_selection_over_the_limit_is_split_along_the_region() -> None:
-    codes = tuple(f"{i:04d}" for i in range(1000))
-    region = pxweb.Variable("Region", "region", codes, codes, False, role="geo")
-    tid = pxweb.Variable("Tid", "år", tuple(YEARS), tuple(YEARS), False, role="time")
-    meta = pxweb.TableMeta("1", "t", None, (region, tid))
-    parts = plan_requests("1", {"Region": ("*",), "Tid": ("top(3)",)}, meta, max_cells=2500)
-    assert [p.cells for p in parts] == [1500, 1500]
-    assert all(p.selection["Tid"] == ("2020", "2021", "2022") for p in parts)  # made explicit
-    assert [p.selection["Region"][0] for p in parts] == ["0000", "0500"]
-    small = plan_requests("1", {"Region": ("*",), "Tid": ("top(3)",)}, meta, max_cells=3000)
-    assert [p.selection for p in small] == [{"Region": ("*",), "Tid": ("top(3)",)}]
-
-
-def test_a_part_too_big_for_one_region_is_split_again() -> None:
-    parts = plan_requests("1", {"A": tuple("abcd"), "B": tuple("xyz")}, None, max_cells=2)
-    assert [p.cells for p in parts] == [2, 1] * 4
-    assert sum(p.cells for p in parts) == 12
-
-
-def test_the_rate_limiter_waits_for_the_window() -> None:
-    clock = FakeClock(start=0)
-    limiter = RateLimiter(30, 60, clock=clock, sleep=clock.sleep)
-    waits = [limiter.acquire() for _ in range(31)]
-    assert waits[:30] == [0.0] * 30
-    assert waits[30] == pytest.approx(60.0)
-
-
-@pytest.mark.parametrize(
-    ("header", "seconds"),
-    [("7", 7.0), ("0", 0.0), ("Tue, 14 Nov 2023 22:13:25 GMT", 5.0), ("soon", None), (None, None)],
-)
-def test_retry_after_reads_seconds_and_http_dates(header: str | None, seconds: float | None):
-    assert parse_retry_after(header, now=1_700_000_000.0) == seconds
 
 
 # --- Search and metadata -----------------------------------------------------------------------
@@ -262,15 +176,15 @@ def test_the_full_03321_matrix_for_three_years_is_split_under_the_cell_limit(
     }
     meta = pxweb_client.metadata("03321")
     cells = meta.variable("Bokommuen").size * meta.variable("ArbstedKomm").size * 3
-    assert cells > pxweb.MAX_CELLS
+    assert cells > SSB_MAX_CELLS_PER_REQUEST
 
     responses = pxweb_client.fetch("03321", selection)
     sent = fake_ssb.data_requests()
     assert len(sent) == len(responses) >= 2
-    assert all(r.status == 200 and r.cells <= pxweb.MAX_CELLS for r in sent)
+    assert all(r.status == 200 and r.cells <= SSB_MAX_CELLS_PER_REQUEST for r in sent)
     assert sum(r.cells for r in sent) == cells
 
-    merged = pxweb.merge_datasets([r.dataset for r in responses])
+    merged = merge_datasets([r.dataset for r in responses])
     assert merged.shape == (meta.variable("Bokommuen").size,) * 2 + (1, 3)
     path = ssb_data / "commuting_03321" / "commuting_matrix_03321_2017_2022.csv.gz"
     raw = gzip.decompress(path.read_bytes()).partition(b"\n")[2]
@@ -319,35 +233,13 @@ def test_a_split_request_merges_back_into_what_one_request_gives(fake_ssb, tmp_p
     one = whole.dataset("11618", selection)
     parts = small.datasets("11618", selection)
     assert len(parts) == 6 and all(p.size == 9 for p in parts)  # by year: 3 regions alone > 10
-    merged = pxweb.merge_datasets(parts)
+    merged = merge_datasets(parts)
     assert merged.ids == one.ids
     assert [d.codes for d in merged.dimensions] == [d.codes for d in one.dimensions]
     np.testing.assert_array_equal(merged.values, one.values)
     assert merged.values.dtype == one.values.dtype == np.float32  # counts: exact in float32
     assert merged.status == one.status and len(one.status) == 27  # 0219 from 2020, 3025 before
     assert merged.updated == one.updated
-
-
-def test_merged_parts_keep_the_widest_dtype_of_the_parts() -> None:
-    from temaplan.statistics.jsonstat import decode
-
-    def part(code: str, value: float) -> bytes:
-        return json.dumps(
-            {
-                "version": "2.0",
-                "class": "dataset",
-                "id": ["Region"],
-                "size": [1],
-                "dimension": {"Region": {"category": {"index": [code]}}},
-                "value": [value],
-            }
-        ).encode()
-
-    counts = [decode(part("0219", 10)), decode(part("0220", 20))]
-    assert pxweb.merge_datasets(counts).values.dtype == np.float32
-    mixed = [*counts, decode(part("3025", 0.1))]
-    merged = pxweb.merge_datasets(mixed)
-    assert merged.values.dtype == np.float64 and merged.values.tolist() == [10, 20, 0.1]
 
 
 def test_the_fake_answers_429_to_a_client_without_a_limit(fake_ssb, tmp_path: Path) -> None:
@@ -452,74 +344,6 @@ def test_a_second_identical_call_is_answered_from_the_disk_cache(fake_ssb, tmp_p
     assert len(fake_ssb.requests) == 4
 
 
-# --- SSB's error bodies ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("table", "selection", "message"),
-    [
-        ("99999", explicit(), "Tabell 99999 finnes ikke hos SSB."),
-        ("99999", {"Tid": "top(1)"}, "Tabell 99999 finnes ikke hos SSB."),  # at the metadata
-        (
-            "11618",
-            explicit("9999"),
-            "SSB kjenner ikke verdien 9999 i tabell 11618 (Region=9999).",
-        ),
-        (
-            "11618",
-            {
-                "Region": ["0220", "9998", "9999"],
-                "ContentsCode": "SysselsatteBosted",
-                "Tid": "2019",
-            },
-            "SSB kjenner ikke verdiene 9998 og 9999 i tabell 11618 (Region=9998,9999).",
-        ),
-        (
-            "11618",
-            {"Region": "0220", "ContentsCode": "Sysselsatte", "Tid": "2019"},
-            "SSB kjenner ikke verdien Sysselsatte i tabell 11618 (ContentsCode=Sysselsatte).",
-        ),
-        (
-            "11618",
-            {"Region": "0220", "ContentsCode": "SysselsatteBosted"},
-            "Tabell 11618 krever at du velger verdier for Tid.",
-        ),
-        (
-            "11618",
-            {"Region": "0220", "ContentsCode": "SysselsatteBosted", "Tid": "from(1999)"},
-            "SSB kjenner ikke verdien 1999 i tabell 11618 (Tid=from(1999)).",
-        ),
-        (
-            "11618",
-            {"Region": "0220", "ContentsCode": "*", "Tid": "top(x)"},
-            "«top(x)» er ikke et gyldig utvalg for Tid i tabell 11618.",
-        ),
-        (
-            "11618",
-            {"Fylke": "03", "ContentsCode": "SysselsatteBosted", "Tid": "2019"},
-            "Tabell 11618 har ingen variabel Fylke (Fylke=03; ContentsCode=SysselsatteBosted; "
-            "Tid=2019).",
-        ),
-    ],
-)
-def test_ssbs_error_bodies_become_norwegian_messages_naming_table_and_value(
-    pxweb_client: PxWebClient, fake_ssb, table, selection, message
-) -> None:
-    with pytest.raises(SsbRequestError) as caught:
-        pxweb_client.dataset(table, selection)
-    assert str(caught.value) == message
-    assert len(fake_ssb.data_requests()) <= 1  # a refusal is not retried
-
-
-def test_the_fake_sends_ssbs_own_error_bodies(fake_ssb, ssb_data: Path) -> None:
-    real = json.loads((ssb_data / "api_responses" / "ssb_v2_error_responses.json").read_text())
-    response = httpx.get(fake_ssb.pxweb_url + "/tables/99999/data?valueCodes[Tid]=2019")
-    assert (response.status_code, response.text) == (
-        real["ugyldig tabell-ID"]["status"],
-        real["ugyldig tabell-ID"]["body"],
-    )
-
-
 def test_addresses_and_the_cache_folder_come_from_the_settings(settings, tmp_path):
     """config/settings.py reads them from the environment (TEMAPLAN_SSB_API, ...)."""
     settings.TEMAPLAN_SSB_API = "http://ssb.example/api/pxwebapi/v2/"
@@ -531,8 +355,3 @@ def test_addresses_and_the_cache_folder_come_from_the_settings(settings, tmp_pat
     assert PxWebClient(cache_dir=None).fetcher.cache is None
     settings.TEMAPLAN_SSB_API = "https://data.ssb.no/api/pxwebapi/v2"
     assert PxWebClient(cache_dir=None).base_url == "https://data.ssb.no/api/pxwebapi/v2"
-
-
-def test_an_unknown_codelist_is_named(pxweb_client: PxWebClient) -> None:
-    with pytest.raises(SsbRequestError, match="har ikke kodelisten agg_Fylker for Region"):
-        pxweb_client.dataset("11618", explicit(), codelists={"Region": "agg_Fylker"})

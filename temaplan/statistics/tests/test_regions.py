@@ -1,69 +1,27 @@
 """Municipality code history from the real KLASS changes. Pure: no database.
 
-The history is built from the shared SSB folder (read at run time) and checked against the other
-real files there: the codes SSB actually published each year (tables 11618, 03321, 07459), SSB's
-b2024 crosswalk, the 2024 renumbering list and the 2024 county hierarchy.
+The history is built from the shared SSB folder (read at run time). Its checks against the other
+real files there are in test_regions_published.py; counties in test_counties.py; reading KLASS
+bodies in test_klass_data.py.
 """
 
-import ast
 import csv
-import gzip
-import io
-import json
 import math
 from collections import defaultdict
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from temaplan.statistics.regions import (
-    BAD_SPLIT_KEY,
-    HARAM_2024_ORIGIN_WEIGHTS,
-    MISSING_COLUMN,
-    MISSING_FIELD,
-    CodeChange,
-    CodeHistory,
-    Part,
-    changes_from_csv,
-    changes_from_klass,
-    counties_at,
-    county_name,
-    history_from_files,
+from temaplan.statistics.regions import BAD_SPLIT_KEY, CodeHistory, Part
+from temaplan.statistics.split_weights import HARAM_2024_ORIGIN_WEIGHTS
+from temaplan.statistics.tests.regions_fixtures import (
+    EMPLOYMENT,
+    codes,
+    population_2015_2018,
+    population_b2024,
 )
-
-CHANGES_CSV = "regions/klass131_changes_2011_2024.csv"
-CHANGES_PYLITERAL = "regions/klass131_changes_2011_2024.pyliteral.txt"
-CODES_AT = "regions/klass_131_codesAt_2026-01-01.json"
-EMPLOYMENT = "employment_11618/employment_11618_15_74_2017_2022.csv"
-COMMUTING = "commuting_03321/commuting_matrix_03321_2017_2022.csv.gz"
-POPULATION_2015_2018 = "population_07459/Personer2015-2018.csv"
-POPULATION_B2024 = "population_b2024/population_total_b2024_2005_2026.csv"
-CROSSWALK = "regions/redistricting_b2024.csv"
-CODE_HISTORY = "regions/code-history.json"
-HIERARCHY = "regions/hierarchy_municip_county_b2024.csv"
-
-
-@pytest.fixture(scope="session")
-def history(ssb_data: Path) -> CodeHistory:
-    return history_from_files(ssb_data / CHANGES_CSV, ssb_data / CODES_AT)
-
-
-@pytest.fixture(scope="session")
-def changes(ssb_data: Path) -> list[CodeChange]:
-    return changes_from_csv((ssb_data / CHANGES_CSV).read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="session")
-def current_codes(history: CodeHistory) -> list[str]:
-    return sorted(history.valid_codes(2026))
-
-
-def codes(parts: list[Part]) -> set[str]:
-    return {part.code for part in parts}
-
 
 # --- predecessors across reforms --------------------------------------------------------------
 
@@ -208,133 +166,6 @@ def test_the_bad_split_key_message_names_the_key(changes, history):
     assert str(error.value) == BAD_SPLIT_KEY.format(key=("0220", "3025", 2020))
 
 
-# --- valid codes per year ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("year", "count"),
-    [
-        (2011, 430),
-        (2012, 429),
-        (2013, 428),
-        (2016, 428),
-        (2017, 426),
-        (2018, 422),
-        (2019, 422),
-        (2020, 356),
-        (2021, 356),
-        (2022, 356),
-        (2023, 356),
-        (2024, 357),
-        (2026, 357),
-    ],
-)
-def test_number_of_valid_codes(history, year, count):
-    assert len(history.valid_codes(year)) == count
-
-
-def test_valid_codes_leave_out_unknown(history):
-    assert "9999" not in history.valid_codes(2026)
-
-
-@pytest.fixture(scope="session")
-def employment_codes(ssb_data) -> dict[int, set[str]]:
-    by_year: dict[int, set[str]] = defaultdict(set)
-    with open(ssb_data / EMPLOYMENT, encoding="utf-8") as file:
-        for row in csv.DictReader(file):
-            by_year[int(row["year"])].add(row["municipality"])
-    return by_year
-
-
-@pytest.fixture(scope="session")
-def commuting_codes(ssb_data) -> dict[int, set[str]]:
-    by_year: dict[int, set[str]] = defaultdict(set)
-    with gzip.open(ssb_data / COMMUTING, "rt", encoding="utf-8") as file:
-        for row in csv.DictReader(file):
-            codes = by_year[int(row["year"])]
-            codes.add(row["home_municipality"])
-            codes.add(row["work_municipality"])
-    return by_year
-
-
-RINDAL_2019 = {"1567", "5061"}
-
-
-def test_rindal_2019_is_listed_under_its_old_code_with_zeros(history, employment_codes):
-    """Tables 11618 and 03321 (as captured) give 2019 for 1567 Rindal, all zeros, and no 5061:
-    Rindal moved to Trøndelag as 5061 on 2019-01-01 (KLASS, 07459 and the crosswalk agree)."""
-    assert "1567" in history.valid_codes(2018)
-    assert "5061" in history.valid_codes(2019)
-    assert employment_codes[2019] ^ history.valid_codes(2019) == RINDAL_2019
-
-
-def published_codes(codes: set[str], year: int) -> set[str]:
-    """The codes a table should have used: the 2019 Rindal quirk put right."""
-    return codes ^ RINDAL_2019 if year == 2019 else codes
-
-
-@pytest.mark.parametrize("year", range(2017, 2023))
-def test_valid_codes_are_the_codes_table_11618_was_published_with(history, employment_codes, year):
-    assert published_codes(employment_codes[year], year) == history.valid_codes(year)
-
-
-@pytest.mark.parametrize("year", range(2017, 2023))
-def test_valid_codes_are_the_codes_table_03321_was_published_with(history, commuting_codes, year):
-    assert published_codes(commuting_codes[year], year) == history.valid_codes(year)
-
-
-def test_valid_codes_are_the_codes_with_people_in_table_07459_for_2019(history, ssb_data):
-    text = (ssb_data / "population_07459/Personer2019.csv").read_text(encoding="utf-8")
-    totals: dict[str, int] = defaultdict(int)
-    for row in csv.DictReader(io.StringIO(text)):
-        totals[row["region"].split()[0]] += int(row["Persons 2019"])
-    assert {code for code, total in totals.items() if total} == history.valid_codes(2019)
-
-
-def population_2015_2018(ssb_data) -> dict[str, dict[int, int]]:
-    """Table 07459 export: "code name" × age, persons 2015–2018 (0 when the code did not exist)."""
-    text = (ssb_data / POPULATION_2015_2018).read_text(encoding="iso-8859-1")
-    totals: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    rows = csv.reader(io.StringIO(text), delimiter="\t")
-    header = next(rows)
-    years = [int(column.split()[-1]) for column in header[2:]]
-    for row in rows:
-        for year, value in zip(years, row[2:], strict=True):
-            totals[row[0].split()[0]][year] += int(value)
-    return totals
-
-
-def population_b2024(ssb_data) -> dict[tuple[str, int], int]:
-    with open(ssb_data / POPULATION_B2024, encoding="utf-8") as file:
-        return {
-            (row["location_code"].removeprefix("municip_nor"), int(row["calyear"])): int(
-                row["pop_jan1_n"]
-            )
-            for row in csv.DictReader(file)
-            if row["granularity_geo"] == "municip"
-        }
-
-
-@pytest.mark.parametrize("year", [2017, 2018])
-def test_valid_codes_are_the_codes_with_people_in_table_07459(history, ssb_data, year):
-    populated = {code for code, by_year in population_2015_2018(ssb_data).items() if by_year[year]}
-    assert populated == history.valid_codes(year)
-
-
-@pytest.mark.parametrize("year", [2015, 2016])
-def test_the_07459_export_lacks_three_codes_of_2015_and_2016(history, ssb_data, year):
-    """The export leaves out 0706 Sandefjord, 0719 Andebu and 0720 Stokke (merged 2017)."""
-    populated = {code for code, by_year in population_2015_2018(ssb_data).items() if by_year[year]}
-    assert history.valid_codes(year) - populated == {"0706", "0719", "0720"}
-    assert populated <= history.valid_codes(year)
-
-
-@pytest.mark.parametrize("year", range(2011, 2027))
-def test_county_numbers_of_valid_codes_are_the_counties_of_the_year(history, year):
-    numbers = {code[:2] for code in history.valid_codes(year)}
-    assert numbers == set(counties_at(date(year, 1, 1)))
-
-
 # --- harmonisation ------------------------------------------------------------------------------
 
 
@@ -374,138 +205,6 @@ def test_harmonisation_map_to_earlier_borders(history):
     assert mapping["1534"] == [("1507", 1.0, False)]
 
 
-# --- cross-checks against other SSB files --------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def crosswalk(ssb_data) -> dict[int, dict[str, dict[str, float]]]:
-    """redistricting_b2024: year → original code → {2024 code: weight}, municipalities only."""
-    by_year: dict[int, dict[str, dict[str, float]]] = defaultdict(lambda: defaultdict(dict))
-    with open(ssb_data / CROSSWALK, encoding="utf-8") as file:
-        for row in csv.DictReader(file):
-            if row["granularity_geo"] != "municip":
-                continue
-            original = row["location_code_original"].removeprefix("municip_nor")
-            current = row["location_code_current"].removeprefix("municip_nor")
-            by_year[int(row["calyear"])][original][current] = float(row["weighting"])
-    return by_year
-
-
-SNILLFJORD = {"5055": 0.35, "5056": 0.35, "5059": 0.3}  # the crosswalk's shares for 5012/1613
-
-
-@pytest.mark.parametrize("year", range(2017, 2024))
-def test_the_b2024_crosswalk_has_the_same_targets(history, crosswalk, year):
-    mapping = history.harmonisation_map(year, at=date(2024, 1, 1))
-    ours = {
-        code: {target: weight for target, weight, _ in targets} for code, targets in mapping.items()
-    }
-    theirs = crosswalk[year]
-    # 2023 is also listed with the 2024 codes (mapping to themselves); nothing else is extra.
-    extra = set(theirs) - set(ours)
-    assert extra == (
-        history.valid_codes(2024) - history.valid_codes(2023) if year == 2023 else set()
-    )
-    assert all(theirs[code] == {code: 1.0} for code in extra)
-    for code in ours:
-        assert set(ours[code]) == set(theirs[code]), code
-    differ = {
-        code
-        for code in ours
-        if any(not math.isclose(ours[code][t], theirs[code][t]) for t in ours[code])
-    }
-    snillfjord = "1613" if year == 2017 else "5012"
-    assert differ == ({snillfjord} if year < 2020 else set())
-    if differ:
-        assert theirs[snillfjord] == SNILLFJORD  # we give 1/3 each (KLASS has no shares)
-
-
-def test_the_b2024_crosswalk_puts_all_of_stokke_in_sandefjord(history, crosswalk):
-    """KLASS splits 0720 Stokke between Tønsberg and Sandefjord (2017); the crosswalk does not."""
-    assert codes(history.successors("0720", 2016)) == {"3905", "3907"}
-    assert crosswalk[2016]["0720"] == {"3907": 1.0}
-
-
-def test_the_2024_renumbering_list_agrees(history, ssb_data):
-    listed = json.loads((ssb_data / CODE_HISTORY).read_text(encoding="utf-8"))["endringer"]
-    for new, entry in listed.items():
-        old = {item["code"] for item in entry["oldCodes"]}
-        assert codes(history.predecessors(new, 2023)) == old, new
-    # The list holds only same-name renumberings; these three are the other 2024 changes.
-    changed = {code for code in history.valid_codes(2024) - history.valid_codes(2023)}
-    assert changed - set(listed) == {"1580", "3114", "5516"}
-
-
-def test_counties_of_2024_match_the_hierarchy_file(history, ssb_data):
-    with open(ssb_data / HIERARCHY, encoding="utf-8") as file:
-        rows = list(csv.DictReader(file))
-    assert len(rows) == 357
-    for row in rows:
-        code = row["municip_code"].removeprefix("municip_nor")
-        county = row["county_code"].removeprefix("county_nor")
-        assert history.county_of(code, date(2024, 6, 1)) == county
-        assert county_name(county, date(2024, 6, 1)) == row["county_name"].split("-")[0]
-
-
-# --- counties ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("code", "at", "county"),
-    [
-        ("3025", date(2022, 6, 1), "30"),  # Viken
-        ("3203", date(2024, 6, 1), "32"),  # Akershus
-        ("0220", date(2019, 1, 1), "02"),
-        ("0220", date(2022, 6, 1), "30"),  # an old code followed forward
-        ("0220", date(2024, 6, 1), "32"),
-        ("0628", date(2019, 12, 31), "06"),  # Hurum was in Buskerud
-        ("3203", date(2020, 6, 1), "30"),  # a new code followed back
-        ("3101", date(2023, 6, 1), "30"),  # Halden
-        ("3101", date(2019, 6, 1), "01"),
-        ("5501", date(2023, 6, 1), "54"),  # Tromsø
-        ("5501", date(2019, 6, 1), "19"),
-        ("1601", date(2017, 6, 1), "16"),
-        ("1601", date(2018, 1, 1), "50"),
-        ("1567", date(2018, 6, 1), "15"),  # Rindal, Møre og Romsdal until 2018
-        ("1567", date(2019, 6, 1), "50"),
-        ("5061", date(2018, 6, 1), "15"),
-        ("1850", date(2022, 6, 1), "18"),  # a split code: both parts in Nordland
-    ],
-)
-def test_county_of(history, code, at, county):
-    assert history.county_of(code, at) == county
-
-
-def test_asker_before_2020_spanned_two_counties(history):
-    """Røyken and Hurum were in Buskerud (06), Asker in Akershus (02)."""
-    assert history.counties_of("3203", date(2019, 6, 1)) == {"02", "06"}
-    assert history.counties_of("3025", date(2019, 6, 1)) == {"02", "06"}
-    with pytest.raises(ValueError, match="flere fylker"):
-        history.county_of("3203", date(2019, 6, 1))
-
-
-@pytest.mark.parametrize(
-    ("number", "at", "name"),
-    [
-        ("16", date(2017, 6, 1), "Sør-Trøndelag"),
-        ("50", date(2018, 1, 1), "Trøndelag"),
-        ("02", date(2019, 12, 31), "Akershus"),
-        ("30", date(2020, 1, 1), "Viken"),
-        ("54", date(2023, 12, 31), "Troms og Finnmark"),
-        ("32", date(2024, 1, 1), "Akershus"),
-        ("56", date(2025, 6, 1), "Finnmark"),
-    ],
-)
-def test_county_name(number, at, name):
-    assert county_name(number, at) == name
-
-
-@pytest.mark.parametrize(("number", "at"), [("30", date(2024, 1, 1)), ("32", date(2023, 12, 31))])
-def test_county_name_of_a_county_that_did_not_exist(number, at):
-    with pytest.raises(ValueError, match=f"Fylkesnummer {number} fantes ikke"):
-        county_name(number, at)
-
-
 # --- bad questions --------------------------------------------------------------------------------
 
 
@@ -538,46 +237,6 @@ def test_without_a_code_list_mapping_still_works(changes):
     assert bare.predecessors("0301", 2015) == [Part("0301", 1.0, False)]
     with pytest.raises(ValueError, match="uten dagens kodeliste"):
         bare.valid_codes(2020)
-
-
-# --- parsing ------------------------------------------------------------------------------------
-
-
-def test_klass_json_and_csv_give_the_same_changes(ssb_data, changes):
-    body = ast.literal_eval((ssb_data / CHANGES_PYLITERAL).read_text(encoding="utf-8"))
-    assert changes_from_klass(body) == changes
-    assert changes_from_klass({"codeChanges": body}) == changes
-    assert len(changes) == 516
-
-
-def test_a_change_is_parsed_with_its_names(changes):
-    assert CodeChange(date(2024, 1, 1), "3025", "Asker", "3203", "Asker") in changes
-
-
-@pytest.mark.parametrize(
-    ("body", "message"),
-    [
-        (
-            [{"oldCode": "0220", "newCode": "3025"}],
-            MISSING_FIELD.format(row=1, field="changeOccurred"),
-        ),
-        (
-            [{"oldCode": "0220", "newCode": "", "changeOccurred": "2020-01-01"}],
-            MISSING_FIELD.format(row=1, field="newCode"),
-        ),
-        ([{"oldCode": "0220", "newCode": "3025", "changeOccurred": "1. jan"}], "ikke en dato"),
-        ({"codes": []}, "codeChanges"),
-    ],
-)
-def test_bad_klass_bodies_are_refused(body, message):
-    with pytest.raises(ValueError, match=message):
-        changes_from_klass(body)
-
-
-def test_a_csv_without_a_needed_column_is_refused():
-    with pytest.raises(ValueError) as error:
-        changes_from_csv("changeOccurred,oldCode,newCode,newName\n")
-    assert str(error.value) == MISSING_COLUMN.format(column="oldName")
 
 
 # --- properties ---------------------------------------------------------------------------------

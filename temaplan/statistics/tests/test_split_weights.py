@@ -9,14 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from temaplan.statistics.regions import (
-    HARAM_2024_ORIGIN_WEIGHTS,
-    CodeHistory,
-    Part,
-    changes_from_csv,
-    history_from_files,
-)
+from temaplan.statistics.klass_data import changes_from_csv, history_from_files
+from temaplan.statistics.regions import CodeHistory, Part
 from temaplan.statistics.split_weights import (
+    HARAM_2024_ORIGIN_WEIGHTS,
     known_split_weights,
     population_needed,
     population_split_weights,
