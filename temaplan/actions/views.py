@@ -19,6 +19,7 @@ from . import excel, services
 from .budget import budget_totals
 from .charts import budget_spec, roadmap_spec, roadmap_table
 from .forms import ActionFilterForm, ActionForm, StatusForm
+from .importing import action_workbook_import
 from .models import Action, ActionPeriod
 from .pages import (
     action_flags,
@@ -260,7 +261,8 @@ def excel_import(request: HttpRequest, period_id: int) -> HttpResponse:
     errors: list[str] = []
     if request.method == "POST":
         done, errors = workbook_upload(
-            request, lambda data: excel.import_workbook(period=period, data=data, user=request.user)
+            request,
+            lambda data: action_workbook_import(period=period, data=data, user=request.user),
         )
         if done:
             messages.success(request, done)
