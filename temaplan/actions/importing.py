@@ -19,7 +19,13 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from temaplan.core.bulk import clean_problems, history_user, links_of, links_replaced, rows_saved
+from temaplan.core.bulk import (
+    history_user,
+    links_of,
+    links_replaced,
+    rows_saved,
+    values_inserted,
+)
 from temaplan.core.workbook import (
     DUPLICATE_KEY,
     OVER,
@@ -46,6 +52,8 @@ __all__ = ["ImportRejected", "ImportSummary", "action_workbook_import", "read_ro
 UNKNOWN_STRATEGY = "planen har ikke strategi {codes}"
 DUE_BEFORE_START = "fristen {due} er før start {start}"
 CREATED_COMMENT = "Opprettet"  # what action_create writes in the status history
+STATUS_FIELDS = ("municipality", "action", "status", "progress", "comment", "changed_at")
+STATUS_FIELDS += ("changed_by",)
 
 
 def read_rows(data: bytes) -> list[SheetRow]:
@@ -155,7 +163,9 @@ def _wanted(name: str, value: Any) -> Any:
 
 
 class _Saving:
-    """The rows to insert and update, their strategies and status-history entries."""
+    """The rows to insert and update, their strategies and status-history entries. The reader
+    has checked every field rule of Action (lengths, choices, ranges, decimals, dates), so the
+    rows are not cleaned again: at 20 000 rows that would cost a tenth of the import."""
 
     def __init__(self, period: ActionPeriod, user):
         self.period, self.user = period, history_user(user)
@@ -169,7 +179,6 @@ class _Saving:
         self.fields: set[str] = set()
         self.strategies: list[tuple[Action, list[Strategy]]] = []
         self.logged: list[tuple[Action, str]] = []
-        self.errors: list[CellProblem] = []
 
     def add(self, row: ActionRow) -> str:
         action = self.existing.get(row.key)
@@ -180,7 +189,6 @@ class _Saving:
                 key=row.key,
                 **row.fields,
             )
-            self.errors += clean_problems(action, sheet=ACTIONS, row=row.number)
             self.created.append(action)
             self.strategies.append((action, row.strategies))
             self.logged.append((action, CREATED_COMMENT))
@@ -197,7 +205,6 @@ class _Saving:
         for name, value in changes.items():
             setattr(action, name, value)
         action.version += 1
-        self.errors += clean_problems(action, sheet=ACTIONS, row=row.number)
         self.updated.append(action)
         self.fields.update(changes)
         if strategies_changed:
@@ -208,28 +215,21 @@ class _Saving:
 
     def save(self) -> None:
         rows_saved(
-            model=Action,
             created=self.created,
             updated=self.updated,
             fields=self.fields,
+            pks=Action.objects.filter(period=self.period),
             user=self.user,
         )
         links_replaced(Action.strategies, self.strategies)
-        now = timezone.now()
-        ActionStatusChange.objects.bulk_create(
+        now, who = timezone.now(), self.user.pk if self.user else None
+        values_inserted(
+            ActionStatusChange,
+            [ActionStatusChange._meta.get_field(name) for name in STATUS_FIELDS],
             [
-                ActionStatusChange(
-                    municipality_id=action.municipality_id,
-                    action=action,
-                    status=action.status,
-                    progress=action.progress,
-                    comment=comment,
-                    changed_at=now,
-                    changed_by=self.user,
-                )
-                for action, comment in self.logged
+                (a.municipality_id, a.pk, a.status, a.progress, comment, now, who)
+                for a, comment in self.logged
             ],
-            batch_size=500,
         )
 
 
@@ -245,7 +245,5 @@ def action_workbook_import(*, period: ActionPeriod, data: bytes, user=None) -> I
         summary = ImportSummary.of(ACTIONS)
         for row in checked:
             summary.sheets[ACTIONS].add(saving.add(row))
-        if saving.errors:
-            raise ImportRejected(saving.errors)
         saving.save()
     return summary

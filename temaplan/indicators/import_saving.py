@@ -18,7 +18,13 @@ from typing import Any
 from django.db.models import Max
 from django.utils import timezone
 
-from temaplan.core.bulk import clean_problems, links_of, links_replaced
+from temaplan.core.bulk import (
+    clean_problems,
+    links_of,
+    links_replaced,
+    records_inserted,
+    records_updated,
+)
 from temaplan.core.bulk import rows_saved as saved
 from temaplan.core.workbook import CellProblem, ImportRejected, ImportSummary
 from temaplan.core.workbook.summary import CREATED, UNCHANGED, UPDATED
@@ -112,6 +118,9 @@ class _Changes:
         self.updated.append(record)
         self.fields.update(changes)
         self.counts.add(UPDATED)
+
+    def save(self, **keys) -> None:
+        saved(created=self.created, updated=self.updated, fields=self.fields, **keys)
 
 
 def _changed(record, wanted: dict[str, Any]) -> dict[str, Any]:
@@ -233,15 +242,11 @@ def rows_saved(
     revisions = _values(plan, stored, values, results, user, now)
     if errors:
         raise ImportRejected(errors)
-    for model, changes in ((Indicator, indicators), (Target, ambitions), (Observation, results)):
-        saved(
-            model=model,
-            created=changes.created,
-            updated=changes.updated,
-            fields=changes.fields,
-            user=user,
-        )
-        if model is Indicator and areas:
-            links_replaced(Indicator.focus_areas, areas)
-    ObservationRevision.objects.bulk_create(revisions, batch_size=500)
+    indicators.save(pks=Indicator.objects.filter(plan=plan), user=user)
+    links_replaced(Indicator.focus_areas, areas)
+    targets_of_plan = Target.objects.filter(indicator__plan=plan)
+    ambitions.save(pks=targets_of_plan, key=("indicator_id", "year"), user=user)
+    records_inserted(results.created)
+    records_updated(results.updated, results.fields)
+    records_inserted(revisions)
     return summary

@@ -99,12 +99,20 @@ class _Sheet:
         return not missing
 
     def row(self, number: int, cells) -> None:
-        count = len(cells)
-        by_header = {
-            header: _raw(cells[index]) if index < count else EMPTY
-            for header, index in self.positions.items()
-        }
-        if not all(cell.is_empty for cell in by_header.values()):
+        count, by_header, filled = len(cells), {}, False
+        for header, index in self.positions.items():
+            cell = cells[index] if index < count else None
+            value = None if cell is None else cell.value
+            if value is None:
+                by_header[header] = EMPTY
+                continue
+            kind = cell.data_type
+            if kind == "n":  # only numbers need their format (a percent is refused)
+                by_header[header] = RawCell(value, kind, cell.number_format or "General")
+            else:
+                by_header[header] = RawCell(value, kind)
+            filled = filled or not (isinstance(value, str) and not value.strip())
+        if filled:
             self.rows.append(SheetRow(self.name, number, by_header))
 
     def read(self, worksheet) -> None:
