@@ -76,6 +76,10 @@ ANCHORED_BODY = "Forankret i"
 ANCHORED_ON = "Møtedato"
 ANCHORED_CASE = "Saksnummer"
 
+PROGRESS_HELP = (
+    "Hvor langt tiltaket er kommet, som helt tall fra 0 til 100. "
+    "Tom: ikke rapportert (ikke det samme som 0)."
+)
 COLUMNS: Columns = (
     Column(KEY, 26, True, "Fast nøkkel som kjenner igjen tiltaket ved neste import."),
     Column(TITLE, 50, True, "Tiltakets tittel."),
@@ -91,14 +95,7 @@ COLUMNS: Columns = (
     Column(START, 12, False, "Når tiltaket starter: 11.01.2022.", kind=DATE),
     Column(DUE, 12, False, "Når tiltaket skal være ferdig; ikke før start.", kind=DATE),
     Column(STATUS, 12, False, "Hvor tiltaket står. Tom: planlagt.", kind=CHOICE),
-    Column(
-        PROGRESS,
-        12,
-        False,
-        "Hvor langt tiltaket er kommet, som helt tall fra 0 til 100. "
-        "Tom: ikke rapportert (ikke det samme som 0).",
-        kind=NUMBER,
-    ),
+    Column(PROGRESS, 12, False, PROGRESS_HELP, kind=NUMBER),
     Column(WEIGHT, 8, False, "Hvor mye tiltaket teller i samlet framdrift. Tom: 1.", kind=NUMBER),
     Column(PRIORITY, 10, False, "Plassen på prioriteringslisten: 1 eller høyere.", kind=NUMBER),
     Column(ANCHORED_BODY, 20, False, "Organet tiltaket er forankret i: «Formannskapet»."),

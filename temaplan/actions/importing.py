@@ -27,15 +27,10 @@ from temaplan.core.bulk import (
     values_inserted,
 )
 from temaplan.core.workbook import (
-    DUPLICATE_KEY,
-    OVER,
-    UNDER,
-    UNKNOWN_FOCUS_AREA,
-    CellProblem,
-    ImportRejected,
     ImportSummary,
     RowReader,
     SheetRow,
+    problems,
     read_workbook,
     shown,
 )
@@ -46,6 +41,8 @@ from temaplan.plans.models import FocusArea, Strategy
 from . import excel
 from .excel import ACTIONS, COLUMNS, MAX_PRIORITY, MAX_WEIGHT, WEIGHT_PLACES
 from .models import Action, ActionPeriod, ActionStatusChange
+
+ImportRejected = problems.ImportRejected  # what callers catch
 
 __all__ = ["ImportRejected", "ImportSummary", "action_workbook_import", "read_rows"]
 
@@ -70,9 +67,9 @@ class ActionRowReader(RowReader):
         if number is None:
             return Decimal(1)
         if number < 0:
-            self.error(column, UNDER.format(value=shown(number), limit=0))
+            self.error(column, problems.UNDER.format(value=shown(number), limit=0))
         elif number > MAX_WEIGHT:
-            self.error(column, OVER.format(value=shown(number), limit=shown(MAX_WEIGHT)))
+            self.error(column, problems.OVER.format(value=shown(number), limit=shown(MAX_WEIGHT)))
         return number
 
     def focus_area(self, column: str, focus_areas: dict[int, FocusArea]) -> FocusArea | None:
@@ -81,7 +78,7 @@ class ActionRowReader(RowReader):
         if number is None:
             return None
         if number not in focus_areas:
-            self.error(column, UNKNOWN_FOCUS_AREA.format(numbers=number))
+            self.error(column, problems.UNKNOWN_FOCUS_AREA.format(numbers=number))
         return focus_areas.get(number)
 
     def strategies(self, column: str, strategies: dict[str, Strategy]) -> list[Strategy]:
@@ -105,9 +102,11 @@ class ActionRow:
     strategies: list[Strategy]
 
 
-def _check(rows: list[SheetRow], period: ActionPeriod) -> tuple[list[ActionRow], list[CellProblem]]:
+def _check(
+    rows: list[SheetRow], period: ActionPeriod
+) -> tuple[list[ActionRow], list[problems.CellProblem]]:
     """The rows as actions, and every problem found in them (in the order of the columns)."""
-    errors: list[CellProblem] = []
+    errors: list[problems.CellProblem] = []
     focus_areas = {area.number: area for area in FocusArea.objects.filter(plan=period.plan_id)}
     strategies: dict[str, Strategy] = {}
     for strategy in Strategy.objects.filter(plan=period.plan_id).order_by("position", "pk"):
@@ -119,7 +118,7 @@ def _check(rows: list[SheetRow], period: ActionPeriod) -> tuple[list[ActionRow],
         read = ActionRowReader(row, errors)
         key = read.key(excel.KEY)
         if key in first_row:
-            read.error(excel.KEY, DUPLICATE_KEY.format(key=key, first=first_row[key]))
+            read.error(excel.KEY, problems.DUPLICATE_KEY.format(key=key, first=first_row[key]))
         elif key:
             first_row[key] = row.number
         fields = {
