@@ -40,6 +40,7 @@ bench: install-dev
 	DEBUG=1 $(BIN)/python bench/plan_page.py || status=1; \
 	$(BIN)/python bench/jsonstat_decode.py || status=1; \
 	DEBUG=1 $(BIN)/python bench/recompute.py || status=1; \
+	DEBUG=1 $(BIN)/python bench/action_import.py || status=1; \
 	exit $$status
 
 # Style and static checks: ruff, the layer contracts (import-linter, see pyproject.toml) and

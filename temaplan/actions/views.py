@@ -20,6 +20,7 @@ from . import excel, services
 from .budget import budget_totals
 from .budget_chart import budget_spec
 from .forms import ActionFilterForm, ActionForm, StatusForm
+from .importing import action_workbook_import
 from .models import Action, ActionPeriod
 from .pages import (
     action_flags,
@@ -265,7 +266,8 @@ def excel_import(request: HtmxHttpRequest, period_id: int) -> HttpResponse:
     errors: list[str] = []
     if request.method == "POST":
         done, errors = workbook_upload(
-            request, lambda data: excel.import_workbook(period=period, data=data, user=request.user)
+            request,
+            lambda data: action_workbook_import(period=period, data=data, user=request.user),
         )
         if done:
             messages.success(request, done)

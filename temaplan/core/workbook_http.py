@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from temaplan.indicators.excel import FILE_TOO_LARGE, MAX_FILE_BYTES, ImportRejected
+from temaplan.core.workbook import FILE_TOO_LARGE, MAX_FILE_BYTES, ImportRejected
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NO_FILE_CHOSEN = "Velg en Excel-fil (.xlsx) å laste opp."

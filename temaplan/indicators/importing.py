@@ -1,28 +1,39 @@
 """Importing the indicator workbook (format: see excel.py) into a plan: all or nothing.
 
-`import_workbook` reads every row, checks it against the plan (keys, years, units, focus
-areas) and collects every problem. If there is any, it raises `ImportRejected` and nothing is
-written. Otherwise it applies the rows in one transaction: indicators are created or updated
-by key, ambitions through `services.target_set`, results through `services.observation_record`.
-A row equal to what is stored writes nothing, so importing the same file twice changes nothing
-the second time (no new versions, revisions or history rows).
+`indicator_workbook_import` reads every row, checks it against the plan (keys, years, units,
+focus areas) and the models' field rules in memory, and collects every problem. If there is
+any, it raises `ImportRejected` and nothing is written. Otherwise it writes in bulk in one
+transaction (import_saving.py): indicators created or updated by key, ambitions, results (a
+changed value keeps the old one as a revision, as `services.observation_record` does), each
+changed row with a new version and, where the model keeps history, a history row. A row equal
+to what is stored writes nothing, so importing the same file twice changes nothing the second
+time (no new versions, revisions or history rows).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
 from decimal import Decimal
-from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import translation
 
+from temaplan.core.workbook import (
+    DUPLICATE_KEY,
+    UNKNOWN_FOCUS_AREA,
+    CellProblem,
+    ImportRejected,
+    ImportSummary,
+    RowReader,
+    SheetRow,
+    read_workbook,
+    shown,
+)
+from temaplan.core.workbook_labels import choices_with_nb_labels
 from temaplan.plans.models import FocusArea, Plan
 from temaplan.statistics.formulas import FORMULAS
 
 from . import excel
-from .excel import ImportError_, ImportRejected, RowReader, SheetRow
+from .import_saving import DefinitionRow, Stored, TargetRow, ValueRow, rows_saved
 from .models import (
     COMPARATOR_CHOICES,
     DIRECTION_CHOICES,
@@ -31,16 +42,13 @@ from .models import (
     Influence,
     Source,
 )
-from .services import indicator_create, observation_record, target_set
 from .status import Comparator, Direction, TargetRule, Unit
 from .validation import value_problem, year_problem
 
-__all__ = ["ImportError_", "ImportRejected", "ImportSummary", "import_workbook"]
+__all__ = ["ImportRejected", "ImportSummary", "indicator_workbook_import"]
 
 UNKNOWN_KEY = "nøkkelen «{key}» finnes verken i planen eller på arket «Indikatorer»"
-DUPLICATE_KEY = "nøkkelen «{key}» står også på rad {first}"
 DUPLICATE_YEAR = "«{key}» for {year} står også på rad {first}"
-UNKNOWN_FOCUS_AREA = "planen har ikke innsatsområde {numbers}"
 OFFSET_RANGE = "må være et helt tall fra −10 til 10"
 TOLERANCE_NEGATIVE = "toleransen kan ikke være negativ"
 GOAL_VALUE_WITHOUT_COMPARATOR = "målet har en verdi, men «Mål: sammenligning» er tom"
@@ -50,7 +58,6 @@ GOAL_BETWEEN = (
 )
 HIGH_ONLY_FOR_BETWEEN = "øvre grense brukes bare med sammenligningen «mellom»"
 UNIT_DOES_NOT_FIT = "enheten passer ikke til resultatet for {year} som er lagret: {problem}"
-NOT_SAVED = "kunne ikke lagres: {problem}"
 DENOMINATOR_WITHOUT_FORMULA = (
     "en nevner kan bare gis når formelen er «Andel sysselsatte bosatte som jobber i egen kommune»"
 )
@@ -58,95 +65,41 @@ DENOMINATOR_WITHOUT_FORMULA = (
 MAX_OFFSET = 10
 
 
-@dataclass
-class SheetCounts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    def add(self, outcome: str) -> None:
-        if outcome == "created":
-            self.created += 1
-        elif outcome == "unchanged":
-            self.unchanged += 1
-        else:  # "updated", or "revised" for a result whose old value is kept as a revision
-            self.updated += 1
+_SMALL_NUMBER = re.compile(r"^[0-9]{1,5}$")
 
 
-@dataclass
-class ImportSummary:
-    """What an import did, per sheet (keyed by the sheet's name)."""
+class IndicatorRowReader(RowReader):
+    """RowReader with the cells only indicators have: decimals as the database keeps them, and
+    lists of focus-area numbers."""
 
-    sheets: dict[str, SheetCounts] = field(
-        default_factory=lambda: {name: SheetCounts() for name in excel.SHEETS}
-    )
+    def decimal(self, column: str, *, places: int = excel.DECIMAL_PLACES, required=False):
+        return super().decimal(column, places=places, required=required)
 
-    @property
-    def created(self) -> int:
-        return sum(counts.created for counts in self.sheets.values())
-
-    @property
-    def updated(self) -> int:
-        return sum(counts.updated for counts in self.sheets.values())
-
-    @property
-    def unchanged(self) -> int:
-        return sum(counts.unchanged for counts in self.sheets.values())
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.created or self.updated)
-
-    def __str__(self) -> str:
-        return " ".join(
-            f"{name}: {c.created} nye, {c.updated} endret, {c.unchanged} uendret."
-            for name, c in self.sheets.items()
-        )
-
-
-# Parsed rows --------------------------------------------------------------------------------
-
-
-@dataclass
-class DefinitionRow:
-    number: int
-    key: str
-    fields: dict[str, Any]  # Indicator fields
-    focus_area_numbers: list[int]
-    unit: Unit | None  # None when the cell was bad
-
-
-@dataclass
-class TargetRow:
-    number: int
-    key: str
-    year: int
-    comparator: str
-    value: Decimal | None
-    high: Decimal | None
-
-
-@dataclass
-class ValueRow:
-    number: int
-    key: str
-    year: int
-    value: Decimal
-    provisional: bool
-    source_note: str
-    vintage: str
-
-
-def choices_with_nb_labels(choices) -> list[tuple[str, str]]:
-    """Codes with their bokmål labels and, if another language is active, its labels too."""
-    current = [(code, str(label)) for code, label in choices]
-    with translation.override("nb"):
-        bokmal = [(code, str(label)) for code, label in choices]
-    return bokmal + [pair for pair in current if pair not in bokmal]
+    def numbers(self, column: str) -> list[int]:
+        """A comma-separated list of whole numbers («1, 8»), or a single number."""
+        cell = self.cell(column, required=False)
+        if cell is None:
+            return []
+        value = cell.value
+        if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 100_000:
+            return [value]
+        if isinstance(value, float) and value.is_integer() and 0 < value < 100_000:
+            return [int(value)]
+        parts = [part for part in re.split(r"[,;\s]+", str(value)) if part]
+        if isinstance(value, str) and parts and all(_SMALL_NUMBER.match(p) for p in parts):
+            return sorted({int(part) for part in parts})
+        self.error(column, excel.BAD_NUMBER_LIST.format(text=shown(value)))
+        return []
 
 
 def _checked_rule(
-    read: RowReader, comparator: str, value, high, unit, value_column: str, high_column: str
+    read: IndicatorRowReader,
+    comparator: str,
+    value,
+    high,
+    unit,
+    value_column: str,
+    high_column: str,
 ) -> None:
     """Report a rule that lacks the numbers its comparator needs, or has numbers the unit
     cannot have."""
@@ -166,7 +119,7 @@ class _Checker:
     def __init__(self, plan: Plan, existing: dict[str, Indicator]):
         self.plan = plan
         self.existing = existing
-        self.errors: list[ImportError_] = []
+        self.errors: list[CellProblem] = []
         self.focus_areas = {area.number: area for area in FocusArea.objects.filter(plan=plan)}
         self.units = choices_with_nb_labels(UNIT_CHOICES)
         self.directions = choices_with_nb_labels(DIRECTION_CHOICES)
@@ -183,8 +136,8 @@ class _Checker:
     def definitions(self, rows: list[SheetRow]) -> list[DefinitionRow]:
         checked, first_row = [], {}
         for row in rows:
-            read = RowReader(row, self.errors)
-            key = read.key()
+            read = IndicatorRowReader(row, self.errors)
+            key = read.key(excel.KEY)
             if key in first_row:
                 read.error(excel.KEY, DUPLICATE_KEY.format(key=key, first=first_row[key]))
             elif key:
@@ -241,7 +194,7 @@ class _Checker:
                 checked.append(DefinitionRow(row.number, key, fields, numbers, known_unit))
         return checked
 
-    def _calculation(self, read: RowReader) -> dict:
+    def _calculation(self, read: IndicatorRowReader) -> dict:
         """`formula` and `formula_options` from the optional Formel and Nevner columns; nothing
         (the stored ones kept) when the file has no Formel column."""
         if excel.CALCULATION not in read.row.cells:
@@ -256,7 +209,9 @@ class _Checker:
         options = {"denominator": denominator} if denominator not in ("", setting.default) else {}
         return {"formula": formula, "formula_options": options}
 
-    def _check_stored_values(self, read: RowReader, indicator: Indicator, unit: Unit) -> None:
+    def _check_stored_values(
+        self, read: IndicatorRowReader, indicator: Indicator, unit: Unit
+    ) -> None:
         """A changed unit must fit the results already stored (those in the file are checked
         on their own rows)."""
         if Unit(indicator.unit) == unit:
@@ -277,9 +232,9 @@ class _Checker:
         return False, None
 
     def _key_and_year(
-        self, read: RowReader, first_row: dict
+        self, read: IndicatorRowReader, first_row: dict
     ) -> tuple[str, int | None, Unit | None]:
-        key = read.key()
+        key = read.key(excel.KEY)
         known, unit = self._unit_for(key) if key else (True, None)
         if not known:
             read.error(excel.KEY, UNKNOWN_KEY.format(key=key))
@@ -299,7 +254,7 @@ class _Checker:
     def targets(self, rows: list[SheetRow]) -> list[TargetRow]:
         checked, first_row = [], {}
         for row in rows:
-            read = RowReader(row, self.errors)
+            read = IndicatorRowReader(row, self.errors)
             key, year, unit = self._key_and_year(read, first_row)
             comparator = read.choice(excel.COMPARATOR, self.comparators, required=True)
             value = read.decimal(excel.VALUE)
@@ -315,7 +270,7 @@ class _Checker:
     def values(self, rows: list[SheetRow]) -> list[ValueRow]:
         checked, first_row = [], {}
         for row in rows:
-            read = RowReader(row, self.errors)
+            read = IndicatorRowReader(row, self.errors)
             key, year, unit = self._key_and_year(read, first_row)
             value = read.decimal(excel.VALUE, required=True)
             if value is not None and unit is not None and (problem := value_problem(value, unit)):
@@ -330,101 +285,27 @@ class _Checker:
         return checked
 
 
-# Writing ------------------------------------------------------------------------------------
+# Importing ----------------------------------------------------------------------------------
 
 
-def _not_saved(sheet: str, row: int, error: ValidationError) -> ImportError_:
-    """A database check the rows above did not foresee: still a message, never a crash."""
-    problem = " ".join(str(message) for message in error.messages)
-    return ImportError_(sheet, row, None, NOT_SAVED.format(problem=problem))
-
-
-def _apply_definition(
-    plan: Plan, existing: dict[str, Indicator], row: DefinitionRow, focus_areas: dict
-) -> str:
-    areas = [focus_areas[number] for number in row.focus_area_numbers]
-    indicator = existing.get(row.key)
-    if indicator is None:
-        existing[row.key] = indicator_create(
-            plan=plan, data={"key": row.key, **row.fields, "focus_areas": areas}
-        )
-        return "created"
-    changed = {
-        name: value for name, value in row.fields.items() if getattr(indicator, name) != value
-    }
-    areas_changed = {a.pk for a in indicator.focus_areas.all()} != {a.pk for a in areas}
-    if not changed and not areas_changed:
-        return "unchanged"
-    for name, value in changed.items():
-        setattr(indicator, name, value)
-    indicator.version += 1
-    indicator.full_clean()
-    indicator.save()
-    if areas_changed:
-        indicator.focus_areas.set(areas)
-    return "updated"
-
-
-def _apply(
-    plan: Plan,
-    existing: dict[str, Indicator],
-    checker: _Checker,
-    definitions: list[DefinitionRow],
-    targets: list[TargetRow],
-    values: list[ValueRow],
-    user,
-) -> tuple[ImportSummary, list[ImportError_]]:
-    summary, errors = ImportSummary(), []
-    for row in definitions:
-        try:
-            outcome = _apply_definition(plan, existing, row, checker.focus_areas)
-            summary.sheets[excel.INDICATORS].add(outcome)
-        except ValidationError as error:
-            errors.append(_not_saved(excel.INDICATORS, row.number, error))
-    if errors:  # later sheets refer to these indicators
-        return summary, errors
-    for target in targets:
-        try:
-            _, outcome = target_set(
-                indicator=existing[target.key],
-                year=target.year,
-                comparator=target.comparator,
-                value=target.value,
-                high=target.high,
-            )
-            summary.sheets[excel.TARGETS].add(outcome)
-        except ValidationError as error:
-            errors.append(_not_saved(excel.TARGETS, target.number, error))
-    for value in values:
-        _, outcome = observation_record(
-            indicator=existing[value.key],
-            year=value.year,
-            value=value.value,
-            provisional=value.provisional,
-            source_note=value.source_note,
-            vintage=value.vintage,
-            user=user,
-        )
-        summary.sheets[excel.VALUES].add(outcome)
-    return summary, errors
-
-
-def import_workbook(*, plan: Plan, data: bytes, user=None) -> ImportSummary:
+def indicator_workbook_import(*, plan: Plan, data: bytes, user=None) -> ImportSummary:
     """Apply an uploaded workbook to the plan, or raise ImportRejected with every problem
     (sheet, row, column, Norwegian message) and change nothing."""
-    sheets = excel.read_workbook(data)
+    sheets = read_workbook(data, excel.COLUMNS)
     with transaction.atomic():
-        existing = {
-            indicator.key: indicator
-            for indicator in Indicator.objects.select_for_update().filter(plan=plan)
-        }
-        checker = _Checker(plan, existing)
+        stored = Stored.of(plan)
+        checker = _Checker(plan, stored.indicators)
         definitions = checker.definitions(sheets[excel.INDICATORS])
         targets = checker.targets(sheets[excel.TARGETS])
         values = checker.values(sheets[excel.VALUES])
         if checker.errors:
             raise ImportRejected(checker.errors)
-        summary, errors = _apply(plan, existing, checker, definitions, targets, values, user)
-        if errors:
-            raise ImportRejected(errors)  # leaving the block rolls everything back
-    return summary
+        return rows_saved(
+            plan=plan,
+            stored=stored,
+            focus_areas=checker.focus_areas,
+            definitions=definitions,
+            targets=targets,
+            values=values,
+            user=user,
+        )

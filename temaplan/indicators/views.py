@@ -20,7 +20,7 @@ from . import excel, services
 from .charts import indicator_chart_spec
 from .forecast import project
 from .forms import IndicatorForm, YearForm
-from .importing import import_workbook
+from .importing import indicator_workbook_import
 from .models import Indicator
 from .queries import indicators_with_data, plan_indicators
 from .services import year_token
@@ -204,7 +204,7 @@ def excel_import(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     errors: list[str] = []
     if request.method == "POST":
         done, errors = workbook_upload(
-            request, lambda data: import_workbook(plan=plan, data=data, user=request.user)
+            request, lambda data: indicator_workbook_import(plan=plan, data=data, user=request.user)
         )
         if done:
             messages.success(request, done)

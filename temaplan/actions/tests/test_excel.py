@@ -7,36 +7,25 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import openpyxl
-import pytest
 
 from temaplan.actions import excel
-from temaplan.actions.excel import (
-    ACTIONS,
-    DATE_FORMAT,
-    import_workbook,
-    parse_date_text,
-    workbook_bytes,
-)
+from temaplan.actions.excel import ACTIONS, workbook_bytes
+from temaplan.actions.importing import action_workbook_import
 from temaplan.actions.models import Action, ActionStatusChange
-from temaplan.indicators.tests.test_excel_import_errors import copy_row, delete_rows, edited, put
+from temaplan.core.workbook import DATE_FORMAT
+from temaplan.testing.workbooks import actions_snapshot as snapshot
+from temaplan.testing.workbooks import cells, copy_row, delete_rows, edited, put
 
-from .test_excel_import_errors import (  # noqa: F401 (fixtures)
+from .workbook_fixtures import (  # noqa: F401 (fixtures)
     exported_fixture,
     new_period,
     period_fixture,
-    snapshot,
     user_fixture,
 )
 
 KEY, TITLE, KIND, STATUS = excel.KEY, excel.TITLE, excel.KIND, excel.STATUS
 PROGRESS, WEIGHT, START, DUE = excel.PROGRESS, excel.WEIGHT, excel.START, excel.DUE
 FOCUS_AREA, STRATEGIES = excel.FOCUS_AREA, excel.STRATEGIES
-
-
-def cells(data: bytes) -> dict[str, list[tuple]]:
-    """Every sheet's cell values, row by row."""
-    book = openpyxl.load_workbook(io.BytesIO(data))
-    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in book}
 
 
 def counts(summary) -> tuple[int, int, int]:
@@ -106,7 +95,7 @@ def test_an_empty_period_exports_the_headers_only(asker_plan):
 
 def test_export_import_export_round_trips_into_a_new_period(asker_plan, period, exported, user):
     empty = new_period(asker_plan, "Excel tom periode")
-    summary = import_workbook(period=empty, data=exported, user=user)
+    summary = action_workbook_import(period=empty, data=exported, user=user)
     assert counts(summary) == (4, 0, 0)
     assert str(summary) == "Tiltak: 4 nye, 0 endret, 0 uendret."
     assert cells(workbook_bytes(empty)) == cells(exported)
@@ -121,7 +110,7 @@ def test_export_import_export_round_trips_into_a_new_period(asker_plan, period, 
 
 def test_importing_the_same_file_again_changes_nothing(period, exported, user):
     before = snapshot()
-    summary = import_workbook(period=period, data=exported, user=user)
+    summary = action_workbook_import(period=period, data=exported, user=user)
     assert counts(summary) == (0, 0, 4)
     assert not summary.changed
     assert snapshot() == before  # no versions, history rows or status changes
@@ -130,7 +119,7 @@ def test_importing_the_same_file_again_changes_nothing(period, exported, user):
 def test_a_changed_row_is_updated_once_and_its_progress_logged(period, exported, user):
     campus = action(period, "a01-campus")
     data = edited(exported, put(ACTIONS, 2, TITLE, "Campus Asker"), put(ACTIONS, 2, PROGRESS, 60))
-    summary = import_workbook(period=period, data=data, user=user)
+    summary = action_workbook_import(period=period, data=data, user=user)
     assert counts(summary) == (0, 1, 3)
     updated = action(period, "a01-campus")
     assert (updated.title, updated.progress) == ("Campus Asker", 60)
@@ -140,21 +129,21 @@ def test_a_changed_row_is_updated_once_and_its_progress_logged(period, exported,
     assert (latest.status, latest.progress, latest.changed_by) == ("in_progress", 60, user)
 
     before = snapshot()
-    assert counts(import_workbook(period=period, data=data, user=user)) == (0, 0, 4)
+    assert counts(action_workbook_import(period=period, data=data, user=user)) == (0, 0, 4)
     assert snapshot() == before
 
 
 def test_a_change_that_leaves_status_and_progress_logs_no_status_change(period, exported):
     logged = ActionStatusChange.objects.count()
     data = edited(exported, put(ACTIONS, 3, excel.PARTNERS, "Asker Næringsråd"))
-    assert counts(import_workbook(period=period, data=data)) == (0, 1, 3)
+    assert counts(action_workbook_import(period=period, data=data)) == (0, 1, 3)
     assert action(period, "a02-forstelinje").partners == "Asker Næringsråd"
     assert ActionStatusChange.objects.count() == logged
 
 
 def test_strategies_and_focus_area_are_updated(period, exported):
     data = edited(exported, put(ACTIONS, 3, STRATEGIES, "2.2; 2.3"), put(ACTIONS, 3, FOCUS_AREA, 3))
-    assert counts(import_workbook(period=period, data=data)) == (0, 1, 3)
+    assert counts(action_workbook_import(period=period, data=data)) == (0, 1, 3)
     changed = action(period, "a02-forstelinje")
     assert sorted(s.code for s in changed.strategies.all()) == ["2.2", "2.3"]
     assert changed.focus_area.number == 3
@@ -163,7 +152,7 @@ def test_strategies_and_focus_area_are_updated(period, exported):
 def test_empty_optional_cells_set_the_defaults(period, exported):
     empty = [KIND, FOCUS_AREA, STRATEGIES, START, DUE, STATUS, PROGRESS, WEIGHT, excel.PRIORITY]
     data = edited(exported, *(put(ACTIONS, 2, header, None) for header in empty))
-    import_workbook(period=period, data=data)
+    action_workbook_import(period=period, data=data)
     cleared = action(period, "a01-campus")
     assert (cleared.kind, cleared.status, cleared.weight) == ("time_bound", "planned", 1)
     assert cleared.progress is cleared.priority is cleared.focus_area is cleared.start_date is None
@@ -182,7 +171,7 @@ def test_codes_numbers_and_dates_written_as_text_are_accepted(period, exported):
         put(ACTIONS, 4, DUE, "2022-01-11"),
         put(ACTIONS, 4, STRATEGIES, 1.2),  # typed as a number in Excel
     )
-    import_workbook(period=period, data=data)
+    action_workbook_import(period=period, data=data)
     changed = action(period, "a03-kartlegging")
     assert (changed.kind, changed.status, changed.progress) == ("study", "in_progress", 70)
     assert changed.weight == Decimal("1.25")
@@ -198,7 +187,7 @@ def test_new_keys_are_created_and_rows_left_out_are_kept(period, exported, user)
         put(ACTIONS, 4, KEY, "a04-ny"),
         put(ACTIONS, 4, TITLE, "Et nytt tiltak"),
     )
-    summary = import_workbook(period=period, data=data, user=user)
+    summary = action_workbook_import(period=period, data=data, user=user)
     assert counts(summary) == (1, 0, 2)
     keys = set(Action.objects.filter(period=period).values_list("key", flat=True))
     assert keys == {
@@ -212,26 +201,8 @@ def test_new_keys_are_created_and_rows_left_out_are_kept(period, exported, user)
 
 def test_an_import_touches_only_its_own_period(asker_plan, period, exported):
     other = new_period(asker_plan, "Excel annen periode")
-    import_workbook(period=other, data=exported)
+    action_workbook_import(period=other, data=exported)
     data = edited(exported, put(ACTIONS, 2, TITLE, "Bare i den andre perioden"))
-    assert counts(import_workbook(period=other, data=data)) == (0, 1, 3)
+    assert counts(action_workbook_import(period=other, data=data)) == (0, 1, 3)
     assert action(period, "a01-campus").title == "Campus for bærekraftig næringsutvikling"
     assert action(other, "a01-campus").title == "Bare i den andre perioden"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("11.01.2022", date(2022, 1, 11)),
-        ("1.1.2022", date(2022, 1, 1)),
-        (" 2022-01-11 ", date(2022, 1, 11)),
-        ("31.02.2022", None),
-        ("2022-1-11", None),
-        ("11/01/2022", None),
-        ("11.01.22", None),
-        ("snart", None),
-        ("", None),
-    ],
-)
-def test_dates_written_as_text(text, expected):
-    assert parse_date_text(text) == expected

@@ -9,8 +9,9 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from temaplan.core.workbook import FILE_EMPTY, NOT_A_NUMBER, NOT_XLSX, REQUIRED, CellProblem
 from temaplan.indicators import excel
-from temaplan.indicators.excel import NOT_A_NUMBER, VALUES, ImportError_, workbook_bytes
+from temaplan.indicators.excel import VALUES, workbook_bytes
 from temaplan.indicators.management.commands.indicators import (
     CHOOSE_PLAN,
     FILE_NOT_FOUND,
@@ -21,8 +22,8 @@ from temaplan.indicators.management.commands.indicators import (
 )
 from temaplan.indicators.models import Observation
 from temaplan.plans.services import plan_create
-
-from .test_excel_import_errors import edited, put, snapshot
+from temaplan.testing.workbooks import edited, put
+from temaplan.testing.workbooks import indicators_snapshot as snapshot
 
 # The slide (seed-plan.md): results 2017–2020, then ambitions 2021–2024.
 SLIDE = {
@@ -128,15 +129,15 @@ def test_a_bad_file_is_refused_with_one_message_per_line(asker_plan, tmp_path):
         run("import", str(path), "--municipality", "3203")
     assert str(error.value).splitlines() == [
         REJECTED.format(count=2),
-        str(ImportError_(VALUES, 7, excel.VALUE, NOT_A_NUMBER.format(text="fire"))),
-        str(ImportError_(VALUES, 8, excel.YEAR, excel.REQUIRED)),
+        str(CellProblem(VALUES, 7, excel.VALUE, NOT_A_NUMBER.format(text="fire"))),
+        str(CellProblem(VALUES, 8, excel.YEAR, REQUIRED)),
     ]
     assert snapshot() == before
 
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", excel.FILE_EMPTY), (b"key;year;value\n", excel.NOT_XLSX)],
+    [(b"", FILE_EMPTY), (b"key;year;value\n", NOT_XLSX)],
     ids=["an empty file", "a csv file"],
 )
 def test_a_file_that_is_no_workbook_is_refused(demo, tmp_path, content, message):

@@ -4,27 +4,16 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime
-from decimal import Decimal
 
 import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from temaplan.core.workbook import ImportRejected
 from temaplan.indicators import excel
-from temaplan.indicators.excel import (
-    INDICATORS,
-    NOT_A_NUMBER,
-    TARGETS,
-    VALUES,
-    ImportRejected,
-    RawCell,
-    RowReader,
-    SheetRow,
-    parse_decimal_text,
-    workbook_bytes,
-)
-from temaplan.indicators.importing import import_workbook
+from temaplan.indicators.excel import INDICATORS, TARGETS, VALUES, workbook_bytes
+from temaplan.indicators.importing import indicator_workbook_import
 from temaplan.indicators.models import (
     COMPARATOR_CHOICES,
     DIRECTION_CHOICES,
@@ -37,14 +26,8 @@ from temaplan.indicators.models import (
 )
 from temaplan.plans.models import FocusArea
 from temaplan.plans.services import part_create, plan_create
-
-from .test_excel_import_errors import copy_row, edited, put, snapshot
-
-
-def cells(data: bytes) -> dict[str, list[tuple]]:
-    """Every sheet's cell values, row by row."""
-    book = openpyxl.load_workbook(io.BytesIO(data))
-    return {ws.title: list(ws.iter_rows(values_only=True)) for ws in book}
+from temaplan.testing.workbooks import cells, copy_row, edited, put
+from temaplan.testing.workbooks import indicators_snapshot as snapshot
 
 
 def row_counts(plan) -> tuple[int, int, int]:
@@ -129,7 +112,7 @@ def test_the_module_documents_every_column_and_choice():
 def test_importing_the_plans_own_export_changes_nothing(asker_plan):
     data = workbook_bytes(asker_plan)
     before = snapshot()
-    summary = import_workbook(plan=asker_plan, data=data)
+    summary = indicator_workbook_import(plan=asker_plan, data=data)
     assert counts(summary) == {
         "Indikatorer": (0, 0, 5),
         "Ambisjoner": (0, 0, 20),
@@ -154,14 +137,14 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(
         put(VALUES, 21, excel.VALUE, "12,5"),
         put(VALUES, 21, excel.PROVISIONAL, "ja"),
     )
-    first = import_workbook(plan=asker_plan, data=data, user=user)
+    first = indicator_workbook_import(plan=asker_plan, data=data, user=user)
     assert counts(first) == {
         "Indikatorer": (0, 1, 4),
         "Ambisjoner": (0, 1, 19),
         "Verdier": (1, 2, 17),
     }
     after_first = snapshot()
-    second = import_workbook(plan=asker_plan, data=data, user=user)
+    second = indicator_workbook_import(plan=asker_plan, data=data, user=user)
     assert counts(second) == {
         "Indikatorer": (0, 0, 5),
         "Ambisjoner": (0, 0, 20),
@@ -180,7 +163,7 @@ def test_an_import_records_through_the_services(asker_plan, django_user_model):
         put(TARGETS, 2, excel.VALUE, 11),
         put(VALUES, 5, excel.VALUE, 10),
     )
-    import_workbook(plan=asker_plan, data=data, user=user)
+    indicator_workbook_import(plan=asker_plan, data=data, user=user)
     indicator.refresh_from_db()
     assert indicator.version == version + 1
     assert indicator.history.count() == history + 1
@@ -204,7 +187,7 @@ def test_choices_take_codes_and_labels_in_any_case(asker_plan):
         put(VALUES, 2, excel.PROVISIONAL, "NEI"),
     )
     before = snapshot()
-    assert not import_workbook(plan=asker_plan, data=data).changed
+    assert not indicator_workbook_import(plan=asker_plan, data=data).changed
     assert snapshot() == before
 
 
@@ -218,7 +201,7 @@ def test_numbers_may_be_written_as_norwegian_text(asker_plan):
         put(TARGETS, 2, excel.VALUE, " 12 "),
     )
     before = snapshot()
-    assert not import_workbook(plan=asker_plan, data=data).changed
+    assert not indicator_workbook_import(plan=asker_plan, data=data).changed
     assert snapshot() == before
 
 
@@ -241,7 +224,7 @@ def test_a_new_indicator_and_its_figures_come_in_from_one_file(asker_plan):
         put(TARGETS, 22, excel.VALUE, 1000),
         put(TARGETS, 22, excel.HIGH, 1500),
     )
-    summary = import_workbook(plan=asker_plan, data=data)
+    summary = indicator_workbook_import(plan=asker_plan, data=data)
     assert [counts(summary)[sheet][0] for sheet in excel.SHEETS] == [1, 1, 1]
     indicator = asker_plan.indicators.get(key="nye-bedrifter")
     assert (indicator.unit, indicator.goal_value, indicator.position) == ("count", 1200, 5)
@@ -265,7 +248,7 @@ def test_the_demo_survives_a_round_trip_into_an_empty_plan(asker_plan):
             model=FocusArea,
             data={"number": area.number, "name": area.name, "influence": 3, "importance": 3},
         )
-    summary = import_workbook(plan=empty, data=exported)
+    summary = indicator_workbook_import(plan=empty, data=exported)
     assert counts(summary) == {
         "Indikatorer": (5, 0, 0),
         "Ambisjoner": (20, 0, 0),
@@ -273,94 +256,6 @@ def test_the_demo_survives_a_round_trip_into_an_empty_plan(asker_plan):
     }
     assert row_counts(empty) == row_counts(asker_plan)
     assert cells(workbook_bytes(empty)) == cells(exported)
-
-
-# Reading cells ------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "number"),
-    [
-        ("41,7", Decimal("41.7")),
-        ("41.7", Decimal("41.7")),
-        (" 12 ", Decimal(12)),
-        ("1 234", Decimal(1234)),
-        ("1\u00a0234,5", Decimal("1234.5")),
-        ("12\u202f345\u202f678", Decimal(12345678)),
-        ("−101", Decimal(-101)),
-        ("- 101", Decimal(-101)),
-        ("+3", Decimal(3)),
-        ("fire", None),
-        ("", None),
-        ("1,234.5", None),
-        ("1.234,5", None),
-        ("12 34", None),
-        ("41,7 %", None),
-        ("1e5", None),
-        ("NaN", None),
-        ("١٢", None),  # Arabic-Indic digits
-        ("4²", None),
-    ],
-)
-def test_number_text_is_read_the_norwegian_or_the_english_way(text, number):
-    assert parse_decimal_text(text) == number
-
-
-def read(method: str, cell: RawCell, **kwargs):
-    errors: list = []
-    reader = RowReader(SheetRow(VALUES, 4, {excel.VALUE: cell}), errors)
-    return getattr(reader, method)(excel.VALUE, **kwargs), [e.message for e in errors]
-
-
-@pytest.mark.parametrize(
-    ("cell", "value", "messages"),
-    [
-        (RawCell(12), Decimal(12), []),
-        (RawCell(41.7), Decimal("41.7"), []),
-        (RawCell("41,7", "s"), Decimal("41.7"), []),
-        (RawCell(None), None, [excel.REQUIRED]),
-        (RawCell("  ", "s"), None, [excel.REQUIRED]),
-        (RawCell("fire", "s"), None, [NOT_A_NUMBER.format(text="fire")]),
-        (RawCell(False, "b"), None, [NOT_A_NUMBER.format(text="USANN")]),
-        (RawCell(datetime(2021, 1, 2), "d"), None, [NOT_A_NUMBER.format(text="02.01.2021")]),
-        (RawCell("=1+1", "f"), None, [excel.FORMULA]),
-        (RawCell("#DIV/0!", "e"), None, [excel.ERROR_VALUE.format(code="#DIV/0!")]),
-        (RawCell(0.417, "n", "0.0%"), None, [excel.PERCENT_FORMAT.format(raw="0,417")]),
-        (RawCell(1, "n", "0%"), None, [excel.PERCENT_FORMAT.format(raw="1")]),
-        (RawCell(0.1 + 0.2), None, [excel.TOO_MANY_DECIMALS.format(text="0,30000000000000004")]),
-        (RawCell("x" * 100, "s"), None, [NOT_A_NUMBER.format(text="x" * 39 + "…")]),
-    ],
-)
-def test_a_number_cell_gives_a_decimal_or_says_why_not(cell, value, messages):
-    assert read("decimal", cell, required=True) == (value, messages)
-
-
-@pytest.mark.parametrize(
-    ("cell", "value"),
-    [
-        (RawCell(None), False),
-        (RawCell("ja", "s"), True),
-        (RawCell("Nei", "s"), False),
-        (RawCell("x", "s"), True),
-        (RawCell(True, "b"), True),
-        (RawCell(0), False),
-    ],
-)
-def test_a_yes_no_cell_reads_as_a_boolean(cell, value):
-    assert read("boolean", cell) == (value, [])
-
-
-@pytest.mark.parametrize(
-    ("cell", "value"),
-    [
-        (RawCell(2021), 2021),
-        (RawCell(2021.0), 2021),
-        (RawCell("2021", "s"), 2021),
-        (RawCell("2 021", "s"), 2021),
-    ],
-)
-def test_a_whole_number_cell_reads_as_an_int(cell, value):
-    assert read("integer", cell) == (value, [])
 
 
 # Anything in any cell -----------------------------------------------------------------------
@@ -428,7 +323,7 @@ def test_any_cell_content_is_imported_or_refused_with_messages_never_a_crash(
 
     data = edited(demo_export, edit)
     try:
-        import_workbook(plan=asker_plan, data=data)
+        indicator_workbook_import(plan=asker_plan, data=data)
     except ImportRejected as rejected:
         assert rejected.errors
         assert all(str(error) for error in rejected.errors)

@@ -2,10 +2,12 @@
 
 import pytest
 
+from temaplan.core.workbook import UNKNOWN_CHOICE, ImportRejected
 from temaplan.indicators import excel
-from temaplan.indicators.excel import INDICATORS, UNKNOWN_CHOICE, ImportRejected, workbook_bytes
-from temaplan.indicators.importing import DENOMINATOR_WITHOUT_FORMULA, import_workbook
-from temaplan.indicators.tests.test_excel_import_errors import edited, put, snapshot
+from temaplan.indicators.excel import INDICATORS, workbook_bytes
+from temaplan.indicators.importing import DENOMINATOR_WITHOUT_FORMULA, indicator_workbook_import
+from temaplan.testing.workbooks import edited, put
+from temaplan.testing.workbooks import indicators_snapshot as snapshot
 
 SHARE_ROW = 5  # andel-sysselsatt-i-egen-kommune on «Indikatorer» (header = row 1)
 RANK_ROW = 2  # nho-kommune-nm-rang, entered by hand
@@ -43,14 +45,14 @@ def test_a_denominator_set_in_excel_comes_in_and_round_trips(asker_plan):
     data = edited(
         workbook_bytes(asker_plan), put(INDICATORS, SHARE_ROW, excel.DENOMINATOR, "row_total")
     )
-    assert import_workbook(plan=asker_plan, data=data).changed
+    assert indicator_workbook_import(plan=asker_plan, data=data).changed
     assert share(asker_plan).formula_options == {"denominator": "row_total"}
     before = snapshot()
-    assert not import_workbook(plan=asker_plan, data=workbook_bytes(asker_plan)).changed
+    assert not indicator_workbook_import(plan=asker_plan, data=workbook_bytes(asker_plan)).changed
     assert snapshot() == before
     # Emptied again: the default denominator, kept as no setting at all.
     data = edited(workbook_bytes(asker_plan), put(INDICATORS, SHARE_ROW, excel.DENOMINATOR, None))
-    import_workbook(plan=asker_plan, data=data)
+    indicator_workbook_import(plan=asker_plan, data=data)
     assert share(asker_plan).formula_options == {}
 
 
@@ -61,7 +63,7 @@ def test_a_formula_can_be_given_and_taken_away_in_excel(asker_plan):
         put(INDICATORS, SHARE_ROW, excel.CALCULATION, None),
         put(INDICATORS, SHARE_ROW, excel.DENOMINATOR, None),
     )
-    import_workbook(plan=asker_plan, data=data)
+    indicator_workbook_import(plan=asker_plan, data=data)
     assert asker_plan.indicators.get(key="nho-kommune-nm-rang").formula == "population_growth_3y"
     assert share(asker_plan).formula == ""
 
@@ -80,7 +82,7 @@ def test_a_workbook_from_before_the_columns_imports_and_keeps_the_formulas(asker
     indicator.save()
     old = edited(workbook_bytes(asker_plan), without(excel.DENOMINATOR), without(excel.CALCULATION))
     before = snapshot()
-    assert not import_workbook(plan=asker_plan, data=old).changed
+    assert not indicator_workbook_import(plan=asker_plan, data=old).changed
     assert snapshot() == before
     assert share(asker_plan).formula == "share_working_in_home_municipality"
 
@@ -111,7 +113,7 @@ def test_a_bad_formula_cell_is_refused_by_row_and_column_and_changes_nothing(
     data = edited(workbook_bytes(asker_plan), *edits)
     before = snapshot()
     with pytest.raises(ImportRejected) as rejected:
-        import_workbook(plan=asker_plan, data=data)
+        indicator_workbook_import(plan=asker_plan, data=data)
     (error,) = rejected.value.errors
     assert (error.sheet, error.column) == (INDICATORS, column)
     assert message in error.message

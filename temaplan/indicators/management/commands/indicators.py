@@ -21,8 +21,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from temaplan.accounts.models import Municipality
+from temaplan.core.workbook import csv_value
 from temaplan.indicators.excel import workbook_bytes
-from temaplan.indicators.importing import ImportRejected, import_workbook
+from temaplan.indicators.importing import ImportRejected, indicator_workbook_import
 from temaplan.indicators.models import UNIT_CHOICES, Source
 from temaplan.indicators.queries import plan_indicators
 from temaplan.indicators.status import format_value
@@ -176,7 +177,7 @@ class Command(BaseCommand):
                     row = {name: indicator[name] for name in ("key", "name", "unit", "source")}
                     row.update({name: year[name] for name in CSV_COLUMNS[4:]})
                     row["provisional"] = "ja" if year["provisional"] else "nei"
-                    writer.writerow(row)
+                    writer.writerow({name: csv_value(value) for name, value in row.items()})
             self.stdout.write(buffer.getvalue(), ending="")
         else:
             units, sources = dict(UNIT_CHOICES), dict(Source.choices)
@@ -204,7 +205,7 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(FILE_NOT_FOUND.format(path=path)) from exc
         try:
-            summary = import_workbook(plan=plan, data=data)
+            summary = indicator_workbook_import(plan=plan, data=data)
         except ImportRejected as rejected:
             lines = [REJECTED.format(count=len(rejected.errors))]
             lines += [str(error) for error in rejected.errors]

@@ -1,0 +1,140 @@
+"""A file that is no action workbook, or a workbook with several problems, is refused with
+every problem named, in Norwegian, and the database is left exactly as it was. (Rows of the
+export: see test_excel_import_errors.py.)"""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from temaplan.actions import excel
+from temaplan.actions.excel import ACTIONS
+from temaplan.actions.importing import action_workbook_import
+from temaplan.core.workbook import (
+    FILE_EMPTY,
+    FILE_TOO_LARGE,
+    MAX_FILE_BYTES,
+    NOT_XLSX,
+    SHEET_EMPTY,
+    SHEET_MISSING,
+    ImportRejected,
+    reading,
+)
+from temaplan.testing.workbooks import E, copy_row, edited, new_workbook, put, saved, zipped
+from temaplan.testing.workbooks import actions_snapshot as snapshot
+
+from .workbook_fixtures import exported_fixture, make_actions, period_fixture  # noqa: F401
+
+KEY, TITLE, STATUS = excel.KEY, excel.TITLE, excel.STATUS
+PROGRESS, START, STRATEGIES = excel.PROGRESS, excel.START, excel.STRATEGIES
+
+
+def headers_only() -> bytes:
+    book = openpyxl.Workbook()
+    book.active.title = ACTIONS
+    book.active.append([column.header for column in excel.COLUMNS])
+    return saved(book)
+
+
+def allowed(choices) -> str:
+    return ", ".join(f"«{label}»" for _, label in choices)
+
+
+FILE_CASES = [
+    pytest.param(b"", [E(None, None, None, FILE_EMPTY)], id="an empty file"),
+    pytest.param(
+        "Nøkkel;Tittel\na01-campus;Campus\n".encode(),
+        [E(None, None, None, NOT_XLSX)],
+        id="a csv file",
+    ),
+    pytest.param(
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n",
+        [E(None, None, None, NOT_XLSX)],
+        id="a pdf file",
+    ),
+    pytest.param(
+        zipped("word/document.xml", "<w:document/>"),
+        [E(None, None, None, NOT_XLSX)],
+        id="a zip file that is not a workbook",
+    ),
+    pytest.param(
+        b"PK\x03\x04" + bytes(MAX_FILE_BYTES),
+        [E(None, None, None, FILE_TOO_LARGE)],
+        id="a file over 10 MB",
+    ),
+    pytest.param(
+        new_workbook(),
+        [E(ACTIONS, None, None, SHEET_MISSING.format(found="«Sheet»"))],
+        id="a new workbook without the sheet",
+    ),
+    pytest.param(
+        new_workbook([ACTIONS]),
+        [E(ACTIONS, None, None, SHEET_EMPTY)],
+        id="a sheet without a header row",
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "expected"), FILE_CASES)
+def test_a_file_that_is_no_action_workbook_is_refused_and_changes_nothing(period, data, expected):
+    make_actions(period)
+    before = snapshot()
+    with pytest.raises(ImportRejected) as rejected:
+        action_workbook_import(period=period, data=data)
+    assert rejected.value.errors == expected
+    assert snapshot() == before
+
+
+def test_a_file_over_10_mb_is_refused_before_it_is_read(period, monkeypatch):
+    def must_not_be_called(*args, **kwargs):
+        raise AssertionError("read before the size was checked")
+
+    monkeypatch.setattr(reading, "load_workbook", must_not_be_called)
+    with pytest.raises(ImportRejected) as rejected:
+        action_workbook_import(period=period, data=bytes(MAX_FILE_BYTES + 1))
+    assert rejected.value.errors == [E(None, None, None, FILE_TOO_LARGE)]
+
+
+def test_a_sheet_with_headers_and_no_rows_is_imported_as_nothing(period):
+    make_actions(period)
+    before = snapshot()
+    summary = action_workbook_import(period=period, data=headers_only())
+    assert (summary.created, summary.updated, summary.unchanged) == (0, 0, 0)
+    assert snapshot() == before
+
+
+def test_every_problem_is_reported_not_just_the_first(period, exported):
+    data = edited(
+        exported,
+        put(ACTIONS, 2, STATUS, "på vent"),
+        put(ACTIONS, 2, PROGRESS, 140),
+        put(ACTIONS, 3, START, "snart"),
+        put(ACTIONS, 4, STRATEGIES, "9.9"),
+        put(ACTIONS, 5, TITLE, None),
+    )
+    before = snapshot()
+    with pytest.raises(ImportRejected) as rejected:
+        action_workbook_import(period=period, data=data)
+    assert [(e.sheet, e.row, e.column) for e in rejected.value.errors] == [
+        (ACTIONS, 2, STATUS),
+        (ACTIONS, 2, PROGRESS),
+        (ACTIONS, 3, START),
+        (ACTIONS, 4, STRATEGIES),
+        (ACTIONS, 5, TITLE),
+    ]
+    assert snapshot() == before
+
+
+def test_good_rows_beside_a_bad_one_are_not_saved_either(period, exported):
+    data = edited(
+        exported,
+        put(ACTIONS, 2, TITLE, "Ny tittel"),  # a real change
+        put(ACTIONS, 2, PROGRESS, 60),  # and one that would log a status change
+        copy_row(ACTIONS, 5),
+        put(ACTIONS, 6, KEY, "p02-ny"),  # a new action
+        put(ACTIONS, 4, PROGRESS, 140),
+    )
+    before = snapshot()
+    with pytest.raises(ImportRejected):
+        action_workbook_import(period=period, data=data)
+    assert snapshot() == before
