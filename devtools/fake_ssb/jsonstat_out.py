@@ -101,9 +101,9 @@ def extract(
         cl = codelists.get(dim.id)
         if cl is None:
             continue
-        if cl.weights is not None:
+        if cl.weights is not None:  # an aggregation
             values = _aggregate(values, axis, time_axis, cl.weights)
-        else:
+        elif cl.members is not None:  # a valueset
             values = np.take(values, cl.members, axis=axis)
     dims = []
     for axis, dim in enumerate(table.dims):

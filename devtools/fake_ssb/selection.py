@@ -84,8 +84,8 @@ def read_item(text: str) -> Item:
 
 def select(items: Iterable[str], codes: Sequence[str]) -> list[str]:
     """The codes among `codes` that `items` select, in the variable's order."""
-    exact = {}
-    folded = {}
+    exact: dict[str, int] = {}
+    folded: dict[str, int] = {}
     for position, code in enumerate(codes):
         exact.setdefault(code, position)
         folded.setdefault(code.casefold(), position)

@@ -178,7 +178,7 @@ class Data:
 
     def real_error(self, key: str) -> Response:
         entry = self.error_bodies().get(key) or ERRORS_FALLBACK[key]
-        return Response(int(entry["status"]), str(entry["body"]).encode())
+        return Response(int(str(entry["status"])), str(entry["body"]).encode())
 
     # -- tables
 

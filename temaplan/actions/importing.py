@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from temaplan.core.bulk import (
+    concrete_field,
     history_user,
     links_of,
     links_replaced,
@@ -49,8 +50,15 @@ __all__ = ["ImportRejected", "ImportSummary", "action_workbook_import", "read_ro
 UNKNOWN_STRATEGY = "planen har ikke strategi {codes}"
 DUE_BEFORE_START = "fristen {due} er før start {start}"
 CREATED_COMMENT = "Opprettet"  # what action_create writes in the status history
-STATUS_FIELDS = ("municipality", "action", "status", "progress", "comment", "changed_at")
-STATUS_FIELDS += ("changed_by",)
+STATUS_FIELDS = (
+    "municipality",
+    "action",
+    "status",
+    "progress",
+    "comment",
+    "changed_at",
+    "changed_by",
+)
 
 
 def read_rows(data: bytes) -> list[SheetRow]:
@@ -113,7 +121,8 @@ def _check(
         strategies.setdefault(strategy.code.strip().casefold(), strategy)
     kinds = choices_with_nb_labels(Action.Kind.choices)
     statuses = choices_with_nb_labels(Action.Status.choices)
-    checked, first_row = [], {}
+    checked: list[ActionRow] = []
+    first_row: dict[str, int] = {}
     for row in rows:
         read = ActionRowReader(row, errors)
         key = read.key(excel.KEY)
@@ -121,7 +130,7 @@ def _check(
             read.error(excel.KEY, problems.DUPLICATE_KEY.format(key=key, first=first_row[key]))
         elif key:
             first_row[key] = row.number
-        fields = {
+        fields: dict[str, Any] = {
             "title": read.text(excel.TITLE, required=True, max_length=300),
             "description": read.text(excel.DESCRIPTION),
             "kind": read.choice(excel.KIND, kinds) or Action.Kind.TIME_BOUND,
@@ -224,7 +233,7 @@ class _Saving:
         now, who = timezone.now(), self.user.pk if self.user else None
         values_inserted(
             ActionStatusChange,
-            [ActionStatusChange._meta.get_field(name) for name in STATUS_FIELDS],
+            [concrete_field(ActionStatusChange, name) for name in STATUS_FIELDS],
             [
                 (a.municipality_id, a.pk, a.status, a.progress, comment, now, who)
                 for a, comment in self.logged

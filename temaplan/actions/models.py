@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from temaplan.accounts.models import Municipality
+from temaplan.core.fields import DecimalSize
 from temaplan.core.versioning import Versioned
 from temaplan.plans.models import FocusArea, Plan, Strategy
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
+MONEY = DecimalSize(max_digits=14, decimal_places=2)
 
 
 class Owned(Versioned):

@@ -90,12 +90,19 @@ def values_inserted(model: type[models.Model], fields: Sequence[models.Field], r
     _executed(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", prepared)
 
 
+def concrete_field(model: type[models.Model], name: str) -> models.Field:
+    """A model's own column by name (not a reverse relation)."""
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field), name
+    return field
+
+
 def _own_fields(model: type[models.Model]) -> list[models.Field]:
     return [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
 
 
 def records_inserted(
-    records: list[models.Model],
+    records: Sequence[models.Model],
     *,
     pks: models.QuerySet | None = None,
     key: tuple[str, ...] = ("key",),
@@ -107,7 +114,8 @@ def records_inserted(
     model = type(records[0])
     fields = _own_fields(model)
     for record in records:
-        record._prepare_related_fields_for_save(operation_name="bulk_create")
+        # What Model.save() and bulk_create check first: no unsaved related object.
+        record._prepare_related_fields_for_save(operation_name="bulk_create")  # type: ignore[attr-defined]
     values_inserted(model, fields, [[getattr(r, f.attname) for f in fields] for r in records])
     if pks is not None:
         by_key = {tuple(row[:-1]): row[-1] for row in pks.values_list(*key, "pk")}
@@ -116,13 +124,13 @@ def records_inserted(
             record._state.adding, record._state.db = False, connection.alias
 
 
-def records_updated(records: list[models.Model], fields: Iterable[str]) -> None:
+def records_updated(records: Sequence[models.Model], fields: Iterable[str]) -> None:
     """Write the given fields (and the version) of saved rows of one model."""
     if not records:
         return
     model = type(records[0])
     meta, quote = model._meta, connection.ops.quote_name
-    chosen = [meta.get_field(name) for name in sorted({*fields, "version"})]
+    chosen = [concrete_field(model, name) for name in sorted({*fields, "version"})]
     sql = "UPDATE {} SET {} WHERE {} = %s".format(
         quote(meta.db_table),
         ", ".join(f"{quote(field.column)} = %s" for field in chosen),
@@ -134,17 +142,18 @@ def records_updated(records: list[models.Model], fields: Iterable[str]) -> None:
     _executed(sql, _prepared([*chosen, meta.pk], rows))
 
 
-def history_inserted(records: list[models.Model], *, kind: str, user=None, when=None) -> None:
+def history_inserted(
+    records: Sequence[models.Model], *, kind: str, user: Any = None, when: Any = None
+) -> None:
     """A history row for each saved row, as django-simple-history writes it: kind «+» for a
     new row, «~» for a changed one; the user given, else the request's."""
     if not records:
         return
-    historical = type(records[0]).history.model
+    historical = type(records[0]).history.model  # type: ignore[attr-defined]
     tracked = list(historical.tracked_fields)
     who = history_user(user) or historical.get_default_history_user(records[0])
-    meta = historical._meta
-    fields = [meta.get_field(f.name) for f in tracked] + [
-        meta.get_field(name)
+    fields = [concrete_field(historical, f.name) for f in tracked] + [
+        concrete_field(historical, name)
         for name in ("history_date", "history_change_reason", "history_type", "history_user")
     ]
     extra: list[Any] = [when or timezone.now(), None, kind, who.pk if who else None]
@@ -157,8 +166,8 @@ def history_inserted(records: list[models.Model], *, kind: str, user=None, when=
 
 def rows_saved(
     *,
-    created: list[models.Model],
-    updated: list[models.Model],
+    created: Sequence[models.Model],
+    updated: Sequence[models.Model],
     fields: Iterable[str],
     pks: models.QuerySet,
     key: tuple[str, ...] = ("key",),

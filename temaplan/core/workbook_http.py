@@ -25,12 +25,12 @@ def xlsx_response(data: bytes, filename: str) -> HttpResponse:
 
 def workbook_upload(
     request: HttpRequest, run_import: Callable[[bytes], object]
-) -> tuple[object | None, list[str]]:
+) -> tuple[str | None, list[str]]:
     """(summary, []) when the uploaded file was imported; (None, errors) when it was not."""
     upload = request.FILES.get("file")
     if upload is None:
         return None, [NO_FILE_CHOSEN]
-    if upload.size > MAX_FILE_BYTES:
+    if upload.size is None or upload.size > MAX_FILE_BYTES:
         return None, [FILE_TOO_LARGE]
     try:
         summary = run_import(upload.read())

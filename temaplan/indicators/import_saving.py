@@ -229,7 +229,8 @@ def rows_saved(
 ) -> ImportSummary:
     """Write the checked rows, or raise ImportRejected (before writing) for a row that breaks a
     field rule of the model."""
-    summary, errors = ImportSummary.of(*excel.SHEETS), []
+    summary = ImportSummary.of(*excel.SHEETS)
+    errors: list[CellProblem] = []
     now = timezone.now()
     user = user if getattr(user, "is_authenticated", False) else None
     indicators = _Changes(excel.INDICATORS, summary, errors)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
@@ -134,7 +135,8 @@ class _Checker:
         self.file_units: dict[str, Unit | None] = {}
 
     def definitions(self, rows: list[SheetRow]) -> list[DefinitionRow]:
-        checked, first_row = [], {}
+        checked: list[DefinitionRow] = []
+        first_row: dict[Any, int] = {}
         for row in rows:
             read = IndicatorRowReader(row, self.errors)
             key = read.key(excel.KEY)
@@ -252,7 +254,8 @@ class _Checker:
         return key, year, unit
 
     def targets(self, rows: list[SheetRow]) -> list[TargetRow]:
-        checked, first_row = [], {}
+        checked: list[TargetRow] = []
+        first_row: dict[Any, int] = {}
         for row in rows:
             read = IndicatorRowReader(row, self.errors)
             key, year, unit = self._key_and_year(read, first_row)
@@ -268,7 +271,8 @@ class _Checker:
         return checked
 
     def values(self, rows: list[SheetRow]) -> list[ValueRow]:
-        checked, first_row = [], {}
+        checked: list[ValueRow] = []
+        first_row: dict[Any, int] = {}
         for row in rows:
             read = IndicatorRowReader(row, self.errors)
             key, year, unit = self._key_and_year(read, first_row)

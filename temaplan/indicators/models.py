@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from temaplan.accounts.models import Municipality
+from temaplan.core.fields import DecimalSize
 from temaplan.core.versioning import Versioned
 from temaplan.plans.models import FocusArea, Plan, PlanPart
 from temaplan.statistics.formulas import FORMULAS
@@ -21,7 +22,7 @@ from temaplan.statistics.formulas import describe as describe_formula
 
 from .status import Comparator, Direction, TargetRule, Unit
 
-DECIMAL = {"max_digits": 16, "decimal_places": 4}
+DECIMAL = DecimalSize(max_digits=16, decimal_places=4)
 
 
 def _choices(enum, labels: dict) -> list[tuple[str, str]]:

@@ -132,7 +132,7 @@ def _pair_and_region_cells(table, regions, years, contents, values, regions2, ke
             if keep_pair(str(regions[i]), str(regions2[i]), int(years[i]))
         ]
     else:
-        rows = range(len(values))
+        rows = list(range(len(values)))
     for i in rows:
         region = str(regions[i])
         region2 = str(regions2[i]) if regions2 is not None else ""

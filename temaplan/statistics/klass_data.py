@@ -16,8 +16,12 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from temaplan.statistics.regions import UNKNOWN_CODE, CodeChange, CodeHistory, SplitWeights
+
+# A KLASS answer as JSON decodes it: the whole document, or the list inside it.
+KlassBody = dict[str, Any] | list[dict[str, Any]]
 
 __all__ = ["changes_from_csv", "changes_from_klass", "codes_from_klass", "history_from_files"]
 
@@ -49,13 +53,20 @@ def _change(row: Mapping[str, object], number: int) -> CodeChange:
     )
 
 
-def changes_from_klass(body: dict | list) -> list[CodeChange]:
-    """Parse a KLASS `changes.json` body (`{"codeChanges": [...]}`) or its list of changes."""
+def _listed(body: KlassBody, key: str) -> list[dict[str, Any]]:
+    """The list a KLASS body holds under `key` (or the body itself, when it is that list)."""
     if isinstance(body, dict):
-        if not isinstance(body.get("codeChanges"), list):
-            raise ValueError(BAD_BODY.format(key="codeChanges"))
-        body = body["codeChanges"]
-    return [_change(row, number) for number, row in enumerate(body, start=1)]
+        if not isinstance(body.get(key), list):
+            raise ValueError(BAD_BODY.format(key=key))
+        listed: list[dict[str, Any]] = body[key]
+        return listed
+    return body
+
+
+def changes_from_klass(body: KlassBody) -> list[CodeChange]:
+    """Parse a KLASS `changes.json` body (`{"codeChanges": [...]}`) or its list of changes."""
+    rows = _listed(body, "codeChanges")
+    return [_change(row, number) for number, row in enumerate(rows, start=1)]
 
 
 def changes_from_csv(text: str) -> list[CodeChange]:
@@ -67,13 +78,9 @@ def changes_from_csv(text: str) -> list[CodeChange]:
     return [_change(row, number) for number, row in enumerate(reader, start=1)]
 
 
-def codes_from_klass(body: dict | list, *, include_unknown: bool = False) -> set[str]:
+def codes_from_klass(body: KlassBody, *, include_unknown: bool = False) -> set[str]:
     """The codes in a KLASS `codesAt` body (`{"codes": [{"code": ...}, ...]}`), without 9999."""
-    if isinstance(body, dict):
-        if not isinstance(body.get("codes"), list):
-            raise ValueError(BAD_BODY.format(key="codes"))
-        body = body["codes"]
-    codes = {str(item["code"]).strip() for item in body}
+    codes = {str(item["code"]).strip() for item in _listed(body, "codes")}
     if not include_unknown:
         codes.discard(UNKNOWN_CODE)
     return codes

@@ -364,7 +364,8 @@ class CodeHistory:
         key = (year, at or self.as_of)
         if key not in cache:
             cache[key] = self._harmonisation_map(year, at=at)
-        return cache[key]
+        found: dict[str, list[tuple[str, float, bool]]] = cache[key]
+        return found
 
     def _harmonisation_map(
         self, year: int, *, at: date | None = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import datetime
+from typing import Any
 
 import numpy as np
 
@@ -150,7 +151,9 @@ def _px_first(meta: PxMeta, key: str) -> str | None:
     return items[0] if items else None
 
 
-def _px_units(meta: PxMeta, labels: list[str], codes: list[str]) -> dict[str, dict] | None:
+def _px_units(
+    meta: PxMeta, labels: list[str], codes: list[str]
+) -> dict[str, dict[str, Any]] | None:
     units = {}
     for label, code in zip(labels, codes, strict=True):
         unit = _px_list(meta, "UNITS", label) or _px_list(meta, "UNITS")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -32,7 +33,7 @@ def make_actions(period: ActionPeriod, user=None) -> None:
     """Four actions that between them fill every column, and leave most of them empty."""
     areas = {area.number: area for area in FocusArea.objects.filter(plan=period.plan)}
     strategies = {s.code: s for s in Strategy.objects.filter(plan=period.plan)}
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "key": "a01-campus",
             "title": "Campus for bærekraftig næringsutvikling",

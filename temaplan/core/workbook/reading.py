@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -62,7 +62,7 @@ def header_text(value: Any) -> str:
     return " ".join(str(value).split()).casefold() if value is not None else ""
 
 
-def _raw(cell) -> RawCell:
+def _raw(cell: Any) -> RawCell:  # an openpyxl cell
     if cell.value is None:
         return EMPTY
     if cell.data_type == "n":  # only numbers need their format (a percent is refused)
@@ -79,7 +79,7 @@ class _Sheet:
         self.rows: list[SheetRow] = []
         self.errors: list[CellProblem] = []
 
-    def header(self, cells) -> bool:
+    def header(self, cells: Sequence[Any]) -> bool:
         """Match the header row; False when the rows below cannot be read."""
         if not cells or all(_raw(cell).is_empty for cell in cells):
             self.errors.append(CellProblem(self.name, None, None, SHEET_EMPTY))
@@ -98,12 +98,12 @@ class _Sheet:
         self.errors += [CellProblem(self.name, 1, header, COLUMN_MISSING) for header in missing]
         return not missing
 
-    def row(self, number: int, cells) -> None:
+    def row(self, number: int, cells: Sequence[Any]) -> None:
         count, by_header, filled = len(cells), {}, False
         for header, index in self.positions.items():
             cell = cells[index] if index < count else None
             value = None if cell is None else cell.value
-            if value is None:
+            if cell is None or value is None:
                 by_header[header] = EMPTY
                 continue
             kind = cell.data_type
@@ -115,7 +115,7 @@ class _Sheet:
         if filled:
             self.rows.append(SheetRow(self.name, number, by_header))
 
-    def read(self, worksheet) -> None:
+    def read(self, worksheet: Any) -> None:  # a read-only openpyxl worksheet
         worksheet.reset_dimensions()  # some programs write a wrong size; read every row
         rows = worksheet.iter_rows()
         if not self.header(next(rows, ())):

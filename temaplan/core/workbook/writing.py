@@ -44,7 +44,7 @@ class Sheet:
     choices: dict[str, list[str]] = field(default_factory=dict)
 
 
-def put(cell, value: Any) -> None:
+def put(cell: Any, value: Any) -> None:  # an openpyxl cell
     """Write a value into a cell: empty text as an empty cell, and text always as text (see
     text.py), never as a formula."""
     if isinstance(value, str):
@@ -87,8 +87,8 @@ def _write_guide(book: Workbook, sheets: list[Sheet], intro: tuple[str, ...]) ->
     """The guide: the intro lines, then a row per column. A workbook of several data sheets
     names the sheet of each column."""
     ws = book.create_sheet(GUIDE)
-    for line in intro:
-        ws.append([line])
+    for text in intro:
+        ws.append([text])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append([])
     named = len(sheets) > 1

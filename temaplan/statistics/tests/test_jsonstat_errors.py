@@ -132,4 +132,4 @@ def test_malformed_input_raises_a_clear_error(data, message):
 def test_json_stat_error_is_a_value_error():
     assert issubclass(JsonStatError, ValueError)
     with pytest.raises(JsonStatError, match="bytes eller tekst"):
-        decode(123)  # type: ignore[arg-type]
+        decode(123)

@@ -12,6 +12,7 @@ import contextlib
 import json
 import math
 import struct
+from typing import Any
 from unittest import mock
 
 import numpy as np
@@ -55,7 +56,8 @@ def documents(draw) -> tuple[dict, np.ndarray]:
     """A valid JSON-stat document (2.0, or 1.0 in its wrapper) and the values it holds."""
     n_dims = draw(st.integers(1, 3))
     ids = [f"D{i}{draw(st.sampled_from(['', 'Tid', 'Region']))}" for i in range(n_dims)]
-    sizes, dimension = [], {}
+    sizes: list[int] = []
+    dimension: dict[str, Any] = {}
     for dim_id in ids:
         dim_codes = draw(st.lists(codes, min_size=0, max_size=4, unique=True))
         sizes.append(len(dim_codes))

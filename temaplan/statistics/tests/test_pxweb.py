@@ -310,7 +310,9 @@ def test_a_fault_that_persists_is_reported_clearly_in_norwegian(
     )
     assert reason in message
     assert len(fake_ssb.requests) == 3
-    assert not list((quick_client.fetcher.cache.root).rglob("*.body"))  # nothing bad cached
+    cache = quick_client.fetcher.cache
+    assert cache is not None
+    assert not list(cache.root.rglob("*.body"))  # nothing bad cached
 
 
 @pytest.mark.parametrize(("retry_after", "waited"), [("7", 7.0), ("45", 45.0), ("date:5", 5.0)])

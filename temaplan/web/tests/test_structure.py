@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,14 @@ def test_a_pure_module_that_imports_django_breaks_the_pure_contract(copy_of_the_
     result = lint_imports(copy_of_the_house)
     assert result.returncode != 0
     assert "temaplan.indicators.status is not allowed to import django" in result.stdout
+
+
+def test_the_strictly_typed_modules_are_the_ones_kept_free_of_django():
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    pure = next(c for c in config["tool"]["importlinter"]["contracts"] if c["id"] == "pure")
+    strict = next(o for o in config["tool"]["mypy"]["overrides"] if o.get("disallow_untyped_defs"))
+    typed = {name.removesuffix(".*") for name in strict["module"]}
+    assert set(pure["source_modules"]) == typed
 
 
 def python_modules() -> list[Path]:
