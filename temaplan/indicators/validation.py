@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from temaplan.core.formatting import number_as_stored
+
 from .status import Unit
 
 YEAR_SPAN_BEFORE_PLAN = 10  # results from before the plan are its baseline
@@ -16,7 +18,7 @@ def value_problem(value: Decimal, unit: Unit) -> str | None:
     if unit == Unit.RANK and (value < 1 or value != value.to_integral_value()):
         return "En plassering er et helt tall fra 1 og oppover."
     if unit == Unit.PERCENT and not (0 <= value <= 100):
-        return f"En andel i prosent må være mellom 0 og 100, ikke {value.normalize():f}."
+        return f"En andel i prosent må være mellom 0 og 100, ikke {number_as_stored(value)}."
     if unit == Unit.DECARES and value < 0:
         return "Antall dekar kan ikke være negativt."
     return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from temaplan.accounts import access
 from temaplan.core.charts import render_svg
 from temaplan.core.editing import save_or_status
+from temaplan.core.formatting import without_trailing_zeros
 from temaplan.core.htmx import HtmxHttpRequest
 from temaplan.core.workbook_http import MAX_MB, workbook_upload, xlsx_response
 from temaplan.plans.access import plan_for_user
@@ -138,6 +141,10 @@ def indicator_delete(request: HtmxHttpRequest, indicator_id: int) -> HttpRespons
     return redirect("indicators:table", plan_id=plan_id)
 
 
+def _shown(value: Decimal | None) -> Decimal | None:
+    return None if value is None else without_trailing_zeros(value)
+
+
 def _year_initial(indicator: Indicator, year: int) -> dict:
     observation = next((o for o in indicator.observations.all() if o.year == year), None)
     target = next((t for t in indicator.targets.all() if t.year == year), None)
@@ -145,15 +152,15 @@ def _year_initial(indicator: Indicator, year: int) -> dict:
     initial: dict[str, object] = {"version": year_token(observation, target, comment)}
     if observation:
         initial |= {
-            "value": observation.value.normalize(),
+            "value": without_trailing_zeros(observation.value),
             "provisional": observation.provisional,
             "source_note": observation.source_note,
         }
     if target:
         initial |= {
             "comparator": target.comparator,
-            "target_value": target.value.normalize() if target.value is not None else None,
-            "target_high": target.high.normalize() if target.high is not None else None,
+            "target_value": _shown(target.value),
+            "target_high": _shown(target.high),
         }
     if comment:
         initial["comment"] = comment.text

@@ -88,3 +88,13 @@ def test_two_editors_saving_the_same_year_do_not_overwrite_each_other(editor, as
     assert response.status_code == 409
     assert EDIT_CONFLICT_MESSAGE in response.content.decode()
     assert nho.observations.get(year=2020).value == 10
+
+
+def test_the_year_form_shows_stored_whole_numbers_without_an_exponent(editor, asker_plan):
+    nho = indicator(asker_plan)
+    nho.observations.filter(year=2020).update(value=Decimal("10.0000"))
+    assert nho.targets.get(year=2024).value == Decimal("10.0000")
+    result = editor.get(reverse("indicators:year_edit", args=[nho.pk, 2020])).content.decode()
+    ambition = editor.get(reverse("indicators:year_edit", args=[nho.pk, 2024])).content.decode()
+    assert 'name="value" value="10"' in result
+    assert 'name="target_value" value="10"' in ambition
