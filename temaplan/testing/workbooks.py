@@ -153,3 +153,19 @@ def actions_snapshot() -> str:
             [Action.history.count()],
         )
     )
+
+
+def assert_too_large_file_is_refused_unread(monkeypatch, run_import) -> None:
+    """A file over the size limit is refused before openpyxl reads a byte of it:
+    `run_import(data)` is an app's workbook import."""
+    import pytest
+
+    from temaplan.core.workbook import FILE_TOO_LARGE, MAX_FILE_BYTES, ImportRejected, reading
+
+    def must_not_be_called(*args, **kwargs):
+        raise AssertionError("read before the size was checked")
+
+    monkeypatch.setattr(reading, "load_workbook", must_not_be_called)
+    with pytest.raises(ImportRejected) as rejected:
+        run_import(bytes(MAX_FILE_BYTES + 1))
+    assert rejected.value.errors == [E(None, None, None, FILE_TOO_LARGE)]

@@ -18,9 +18,17 @@ from temaplan.core.workbook import (
     SHEET_EMPTY,
     SHEET_MISSING,
     ImportRejected,
-    reading,
 )
-from temaplan.testing.workbooks import E, copy_row, edited, new_workbook, put, saved, zipped
+from temaplan.testing.workbooks import (
+    E,
+    assert_too_large_file_is_refused_unread,
+    copy_row,
+    edited,
+    new_workbook,
+    put,
+    saved,
+    zipped,
+)
 from temaplan.testing.workbooks import actions_snapshot as snapshot
 
 from .workbook_fixtures import exported_fixture, make_actions, period_fixture  # noqa: F401
@@ -86,13 +94,9 @@ def test_a_file_that_is_no_action_workbook_is_refused_and_changes_nothing(period
 
 
 def test_a_file_over_10_mb_is_refused_before_it_is_read(period, monkeypatch):
-    def must_not_be_called(*args, **kwargs):
-        raise AssertionError("read before the size was checked")
-
-    monkeypatch.setattr(reading, "load_workbook", must_not_be_called)
-    with pytest.raises(ImportRejected) as rejected:
-        action_workbook_import(period=period, data=bytes(MAX_FILE_BYTES + 1))
-    assert rejected.value.errors == [E(None, None, None, FILE_TOO_LARGE)]
+    assert_too_large_file_is_refused_unread(
+        monkeypatch, lambda data: action_workbook_import(period=period, data=data)
+    )
 
 
 def test_a_sheet_with_headers_and_no_rows_is_imported_as_nothing(period):

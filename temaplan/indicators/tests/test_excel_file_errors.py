@@ -16,12 +16,18 @@ from temaplan.core.workbook import (
     SHEET_MISSING,
     CellProblem,
     ImportRejected,
-    reading,
 )
 from temaplan.indicators import excel
 from temaplan.indicators.excel import INDICATORS, TARGETS, VALUES, workbook_bytes
 from temaplan.indicators.importing import indicator_workbook_import
-from temaplan.testing.workbooks import E, edited, new_workbook, put, zipped
+from temaplan.testing.workbooks import (
+    E,
+    assert_too_large_file_is_refused_unread,
+    edited,
+    new_workbook,
+    put,
+    zipped,
+)
 from temaplan.testing.workbooks import indicators_snapshot as snapshot
 
 UNIT, YEAR, VALUE = excel.UNIT, excel.YEAR, excel.VALUE
@@ -86,13 +92,9 @@ def test_a_workbook_with_headers_and_no_rows_is_imported_as_nothing(asker_plan):
 
 
 def test_a_file_over_10_mb_is_refused_before_it_is_read(asker_plan, monkeypatch):
-    def must_not_be_called(*args, **kwargs):
-        raise AssertionError("read before the size was checked")
-
-    monkeypatch.setattr(reading, "load_workbook", must_not_be_called)
-    with pytest.raises(ImportRejected) as rejected:
-        indicator_workbook_import(plan=asker_plan, data=bytes(MAX_FILE_BYTES + 1))
-    assert rejected.value.errors == [E(None, None, None, FILE_TOO_LARGE)]
+    assert_too_large_file_is_refused_unread(
+        monkeypatch, lambda data: indicator_workbook_import(plan=asker_plan, data=data)
+    )
 
 
 def test_every_problem_is_reported_not_just_the_first(asker_plan):
