@@ -169,3 +169,38 @@ def assert_too_large_file_is_refused_unread(monkeypatch, run_import) -> None:
     with pytest.raises(ImportRejected) as rejected:
         run_import(bytes(MAX_FILE_BYTES + 1))
     assert rejected.value.errors == [E(None, None, None, FILE_TOO_LARGE)]
+
+
+def _not_a_workbook_cases() -> list:
+    import pytest
+
+    from temaplan.core.workbook import FILE_EMPTY, FILE_TOO_LARGE, MAX_FILE_BYTES, NOT_XLSX
+
+    def refused(message: str) -> list[CellProblem]:
+        return [E(None, None, None, message)]
+
+    return [
+        pytest.param(b"", refused(FILE_EMPTY), id="an empty file"),
+        pytest.param(
+            b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n",
+            refused(NOT_XLSX),
+            id="a pdf file",
+        ),
+        pytest.param(
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+            refused(NOT_XLSX),
+            id="an old xls file",
+        ),
+        pytest.param(
+            zipped("word/document.xml", "<w:document/>"),
+            refused(NOT_XLSX),
+            id="a zip file that is not a workbook",
+        ),
+        pytest.param(
+            b"PK\x03\x04" + bytes(MAX_FILE_BYTES), refused(FILE_TOO_LARGE), id="a file over 10 MB"
+        ),
+    ]
+
+
+# Files no workbook import may take, whatever the app: (data, the one problem named).
+NOT_A_WORKBOOK_CASES = _not_a_workbook_cases()

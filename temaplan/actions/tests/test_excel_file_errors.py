@@ -11,15 +11,13 @@ from temaplan.actions import excel
 from temaplan.actions.excel import ACTIONS
 from temaplan.actions.importing import action_workbook_import
 from temaplan.core.workbook import (
-    FILE_EMPTY,
-    FILE_TOO_LARGE,
-    MAX_FILE_BYTES,
     NOT_XLSX,
     SHEET_EMPTY,
     SHEET_MISSING,
     ImportRejected,
 )
 from temaplan.testing.workbooks import (
+    NOT_A_WORKBOOK_CASES,
     E,
     assert_too_large_file_is_refused_unread,
     copy_row,
@@ -27,7 +25,6 @@ from temaplan.testing.workbooks import (
     new_workbook,
     put,
     saved,
-    zipped,
 )
 from temaplan.testing.workbooks import actions_snapshot as snapshot
 
@@ -49,26 +46,11 @@ def allowed(choices) -> str:
 
 
 FILE_CASES = [
-    pytest.param(b"", [E(None, None, None, FILE_EMPTY)], id="an empty file"),
+    *NOT_A_WORKBOOK_CASES,
     pytest.param(
         "Nøkkel;Tittel\na01-campus;Campus\n".encode(),
         [E(None, None, None, NOT_XLSX)],
         id="a csv file",
-    ),
-    pytest.param(
-        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n",
-        [E(None, None, None, NOT_XLSX)],
-        id="a pdf file",
-    ),
-    pytest.param(
-        zipped("word/document.xml", "<w:document/>"),
-        [E(None, None, None, NOT_XLSX)],
-        id="a zip file that is not a workbook",
-    ),
-    pytest.param(
-        b"PK\x03\x04" + bytes(MAX_FILE_BYTES),
-        [E(None, None, None, FILE_TOO_LARGE)],
-        id="a file over 10 MB",
     ),
     pytest.param(
         new_workbook(),

@@ -8,8 +8,6 @@ import pytest
 
 from temaplan.core.workbook import (
     FILE_EMPTY,
-    FILE_TOO_LARGE,
-    MAX_FILE_BYTES,
     NOT_A_NUMBER,
     NOT_XLSX,
     SHEET_EMPTY,
@@ -21,19 +19,19 @@ from temaplan.indicators import excel
 from temaplan.indicators.excel import INDICATORS, TARGETS, VALUES, workbook_bytes
 from temaplan.indicators.importing import indicator_workbook_import
 from temaplan.testing.workbooks import (
+    NOT_A_WORKBOOK_CASES,
     E,
     assert_too_large_file_is_refused_unread,
     edited,
     new_workbook,
     put,
-    zipped,
 )
 from temaplan.testing.workbooks import indicators_snapshot as snapshot
 
 UNIT, YEAR, VALUE = excel.UNIT, excel.YEAR, excel.VALUE
 
 FILE_CASES = [
-    pytest.param(b"", [E(None, None, None, FILE_EMPTY)], id="an empty file"),
+    *NOT_A_WORKBOOK_CASES,
     pytest.param(
         new_workbook([INDICATORS, TARGETS, VALUES]),
         [E(sheet, None, None, SHEET_EMPTY) for sheet in excel.SHEETS],
@@ -48,26 +46,6 @@ FILE_CASES = [
         "Nøkkel;År;Verdi\nnho-kommune-nm-rang;2021;9\n".encode(),
         [E(None, None, None, NOT_XLSX)],
         id="a csv file",
-    ),
-    pytest.param(
-        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n",
-        [E(None, None, None, NOT_XLSX)],
-        id="a pdf file",
-    ),
-    pytest.param(
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
-        [E(None, None, None, NOT_XLSX)],
-        id="an old xls file",
-    ),
-    pytest.param(
-        zipped("word/document.xml", "<w:document/>"),
-        [E(None, None, None, NOT_XLSX)],
-        id="a zip file that is not a workbook",
-    ),
-    pytest.param(
-        b"PK\x03\x04" + bytes(MAX_FILE_BYTES),
-        [E(None, None, None, FILE_TOO_LARGE)],
-        id="a file over 10 MB",
     ),
 ]
 
