@@ -297,16 +297,24 @@ def _wide(
         out["year"] = np.tile(np.array([int(p) for p in periods], dtype=np.int64), n_rows)
     else:
         out["period"] = np.tile(_objects(periods), n_rows)
-    cells = [row[i] for row in rows for i in value_cols]
+    out["value"], status = _numbers(header, rows, line_numbers, value_cols, sep)
+    return out, status
+
+
+def _numbers(
+    header: list[str], rows: list[list[str]], line_numbers: list[int], cols: list[int], sep: str
+) -> tuple[np.ndarray, dict[int, str]]:
+    """The numbers of the given columns, row by row, and their SSB symbols; a cell that is
+    neither is refused, naming its line and column."""
+    cells = [row[i] for row in rows for i in cols]
     values, status, bad = cell_numbers(cells, decimal_comma=sep != ",")
     if bad >= 0:
-        row, col = divmod(bad, n_heads)
+        row, col = divmod(bad, len(cols))
         raise StatbankFileError(
-            f"Linje {line_numbers[row]}, kolonne «{header[value_cols[col]]}»: "
+            f"Linje {line_numbers[row]}, kolonne «{header[cols[col]]}»: "
             f"«{shorten(cells[bad])}» er verken et tall eller et SSB-symbol (. .. : -)."
         )
-    out["value"] = values
-    return out, status
+    return values, status
 
 
 def _long(
@@ -346,15 +354,7 @@ def _long(
         out["year"] = np.repeat(np.array(periods, dtype=np.int64), n_meas)
     else:
         out["period"] = np.repeat(_objects(periods), n_meas)
-    cells = [row[i] for row in rows for i in measure_cols]
-    values, status, bad = cell_numbers(cells, decimal_comma=sep != ",")
-    if bad >= 0:
-        row, col = divmod(bad, n_meas)
-        raise StatbankFileError(
-            f"Linje {line_numbers[row]}, kolonne «{header[measure_cols[col]]}»: "
-            f"«{shorten(cells[bad])}» er verken et tall eller et SSB-symbol (. .. : -)."
-        )
-    out["value"] = values
+    out["value"], status = _numbers(header, rows, line_numbers, measure_cols, sep)
     return out, status
 
 
