@@ -17,6 +17,8 @@ from django.db import transaction
 
 from temaplan.core.workbook import (
     EMPTY,
+    FORMULA,
+    FORMULA_TEXT,
     OVER,
     UNDER,
     CellProblem,
@@ -75,22 +77,24 @@ _REFERENCES = re.compile(r"(?:[^,;\n(]|\([^)]*\)?)+")  # split at , ; and line b
 class PlanRowReader(RowReader):
     """RowReader with the cells of the action plan's sheets: years, kroner, budget kinds."""
 
-    def filled(self, column: str) -> bool:
+    def filled(self, column: str, formula: str = FORMULA_TEXT) -> bool:
         """Whether a required cell holds a value (a message when it does not)."""
-        return self.cell(column, required=True) is not None
+        return self.cell(column, required=True, formula=formula) is not None
 
     def required_date(self, column: str) -> date | None:
         return self.date(column) if self.filled(column) else None
 
     def year(self, column: str) -> int | None:
-        return self.whole_number(column, FIRST_YEAR, LAST_YEAR) if self.filled(column) else None
+        if not self.filled(column, FORMULA):
+            return None
+        return self.whole_number(column, FIRST_YEAR, LAST_YEAR)
 
     def amount(
         self, column: str, *, required: bool = False, limit: Decimal | None = None
     ) -> Decimal | None:
         """Kroner (or FTE) with at most two decimals, never negative; 0 when empty and
         optional."""
-        if required and not self.filled(column):
+        if required and not self.filled(column, FORMULA):
             return None
         number = self.decimal(column, places=MONEY_PLACES)
         if number is None:
