@@ -13,7 +13,6 @@ from django.contrib.auth import get_user_model
 
 from temaplan.actions import plan_excel as excel
 from temaplan.actions.models import (
-    Action,
     ActionPeriod,
     BudgetAllocation,
     BudgetFrame,
@@ -32,6 +31,7 @@ from temaplan.testing.workbooks import action_plan_snapshot as snapshot
 from temaplan.testing.workbooks import cells, copy_row, data_types, delete_rows, edited, put
 
 from .test_excel_text import FORMULA_LIKE
+from .workbook_fixtures import two_of_each_fixture  # noqa: F401 (a fixture)
 
 # Rows of the Asker export (header = 1). Budsjett: 2 2022 vedtatt, 3 2023 vedtatt, 4 2023
 # forslag. Partnerskap: 2 Fjordporten, 3 Kunnskapspark, 4 Sirkulærklyngen. Tildelinger, per
@@ -170,55 +170,15 @@ def test_a_changed_natural_key_is_a_new_row_beside_the_old_one(asker_plan):
     assert BudgetFrame.objects.filter(plan=asker_plan, year=2022).count() == 2
 
 
-def test_an_action_key_in_two_periods_is_written_with_its_period_and_round_trips(asker_plan):
-    later = ActionPeriod.objects.create(
-        municipality_id=asker_plan.municipality_id,
-        plan=asker_plan,
-        name="2024/25",
-        first_date=date(2024, 1, 1),
-        last_date=date(2025, 12, 31),
-    )
-    Action.objects.create(
-        municipality_id=asker_plan.municipality_id,
-        period=later,
-        key="a02-invester-i-asker",
-        title="Invester i Asker, videreført",
-    )
-    data = workbook_bytes(asker_plan)
-    assert rows_of(data, AGREEMENTS)[0][7] == (
-        "a02-invester-i-asker (2022/23), a03-naeringsutviklingsfond, a14-inkubator-asker-syd"
+def test_an_action_key_in_two_periods_is_written_with_its_period_and_round_trips(two_of_each):
+    data = workbook_bytes(two_of_each)
+    agreements = {row[0]: row for row in rows_of(data, AGREEMENTS)}
+    assert agreements["Kunnskapspark Vestbredden AS"][7] == (
+        "a01-campus-baerekraft (2022/23), a07-forstelinje-grundere"
     )
     before = snapshot()
-    assert not plan_workbook_import(plan=asker_plan, data=data).changed
+    assert not plan_workbook_import(plan=two_of_each, data=data).changed
     assert snapshot() == before
-
-
-# What Bærum starts from: nothing --------------------------------------------------------------
-
-
-def test_a_plan_without_an_action_plan_gets_one_from_a_workbook(baerum_plan):
-    data = edited(
-        workbook_bytes(baerum_plan),
-        put(PERIODS, 2, excel.NAME, "2025/26"),
-        put(PERIODS, 2, excel.FIRST, datetime(2025, 1, 1)),
-        put(PERIODS, 2, excel.LAST, datetime(2026, 12, 31)),
-        put(BUDGET, 2, excel.YEAR, 2025),
-        put(BUDGET, 2, excel.KIND, "vedtatt"),
-        put(BUDGET, 2, excel.FRAME, 3_000_000),
-        put(AGREEMENTS, 2, excel.PARTNER, "Bærum Næringsråd"),
-        put(AGREEMENTS, 2, excel.START, "01.02.2025"),
-        put(AGREEMENTS, 2, excel.END, "31.12.2026"),
-        put(AGREEMENTS, 2, excel.PURPOSE, "Nettverk for gründere."),
-        put(ALLOCATIONS, 2, excel.YEAR, 2025),
-        put(ALLOCATIONS, 2, excel.PARTNER, "Bærum Næringsråd"),  # the agreement in this file
-        put(ALLOCATIONS, 2, excel.ALLOCATED, 250_000),
-    )
-    summary = plan_workbook_import(plan=baerum_plan, data=data)
-    assert summary.created == 4
-    allocation = BudgetAllocation.objects.get(plan=baerum_plan)
-    assert allocation.agreement == PartnerAgreement.objects.get(plan=baerum_plan)
-    assert (allocation.amount, allocation.spent) == (Decimal(250_000), Decimal(0))
-    assert not plan_workbook_import(plan=baerum_plan, data=workbook_bytes(baerum_plan)).changed
 
 
 # Text that a spreadsheet would run ------------------------------------------------------------

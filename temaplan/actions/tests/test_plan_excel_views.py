@@ -180,3 +180,8 @@ def test_the_baerum_editor_uploads_a_period_a_frame_an_agreement_and_an_allocati
     assert "Bærum Næringsråd" in budget
     partners = outsider.get(reverse("actions:partners", args=[baerum_plan.pk])).content.decode()
     assert "Nettverk og kurs for gründere." in partners
+    # Exported and uploaded again, the file changes nothing.
+    before = snapshot()
+    again = outsider.post(page(baerum_plan), upload(workbook_bytes(baerum_plan)), follow=True)
+    assert "Perioder: 0 nye, 0 endret, 1 uendret." in again.content.decode()
+    assert snapshot() == before
