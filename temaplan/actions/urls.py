@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import plan_excel_views, views
 
 app_name = "actions"
 
@@ -21,4 +21,18 @@ urlpatterns = [
     path("tiltak/<int:action_id>/", views.action_detail, name="detail"),
     path("tiltak/<int:action_id>/rediger/", views.action_edit, name="edit"),
     path("tiltak/<int:action_id>/status/", views.action_status, name="status"),
+]
+
+# Excel for the whole action plan: periods, budget and partner agreements (plan_excel_views.py).
+urlpatterns += [
+    path(
+        "planer/<int:plan_id>/handlingsplan/excel/",
+        plan_excel_views.plan_excel_page,
+        name="plan_excel",
+    ),
+    path(
+        "planer/<int:plan_id>/handlingsplan/excel/last-ned/",
+        plan_excel_views.plan_excel_export,
+        name="plan_excel_export",
+    ),
 ]

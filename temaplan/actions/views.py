@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,7 +14,7 @@ from temaplan.accounts import access
 from temaplan.core.charts import render_svg
 from temaplan.core.editing import save_or_status
 from temaplan.core.htmx import HtmxHttpRequest
-from temaplan.core.workbook_http import workbook_upload, xlsx_response
+from temaplan.core.workbook_http import workbook_upload_page, xlsx_response
 from temaplan.plans.access import plan_for_user
 
 from . import excel, services
@@ -263,18 +264,10 @@ def excel_import(request: HtmxHttpRequest, period_id: int) -> HttpResponse:
     period = access.get_for_user(
         request, ActionPeriod.objects.select_related("plan"), edit=True, pk=period_id
     )
-    errors: list[str] = []
-    if request.method == "POST":
-        done, errors = workbook_upload(
-            request,
-            lambda data: action_workbook_import(period=period, data=data, user=request.user),
-        )
-        if done:
-            messages.success(request, done)
-            return redirect("actions:list", plan_id=period.plan_id)
-    return render(
+    return workbook_upload_page(
         request,
-        "actions/excel_import.html",
-        {"plan": period.plan, "period": period, "errors": errors},
-        status=HTMX_INVALID if errors else 200,
+        lambda data: action_workbook_import(period=period, data=data, user=request.user),
+        done_url=reverse("actions:list", args=[period.plan_id]),
+        template="actions/excel_import.html",
+        context={"plan": period.plan, "period": period},
     )

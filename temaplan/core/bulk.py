@@ -21,7 +21,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.utils import timezone
 
-from temaplan.core.workbook import NOT_SAVED, CellProblem
+from temaplan.core.workbook import NOT_SAVED, CellProblem, ImportSummary
+from temaplan.core.workbook.summary import CREATED, UNCHANGED, UPDATED
 
 BATCH_SIZE = 2000
 # Field types whose Python value the database drivers take as it is.
@@ -211,3 +212,43 @@ def links_of(relation, pks: Iterable[int]) -> dict[int, set[int]]:
         for one, other in rows.values_list(f"{source}_id", f"{target}_id"):
             result.setdefault(one, set()).add(other)
     return result
+
+
+def changed_fields(record: models.Model, wanted: dict[str, Any]) -> dict[str, Any]:
+    """The wanted values that differ from the record's."""
+    return {name: value for name, value in wanted.items() if getattr(record, name) != value}
+
+
+class SheetChanges:
+    """The rows of one model that one sheet of an import inserts and updates, and the fields the
+    updates change; each row is counted in the summary and checked against the model's field
+    rules (problems go to `errors`) before anything is written."""
+
+    def __init__(self, sheet: str, summary: ImportSummary, errors: list[CellProblem]):
+        self.sheet, self.counts, self.errors = sheet, summary.sheets[sheet], errors
+        self.created: list = []
+        self.updated: list = []
+        self.fields: set[str] = set()
+
+    def create(self, record, row: int, *, clean: bool = True) -> None:
+        if clean:
+            self.errors += clean_problems(record, sheet=self.sheet, row=row)
+        self.created.append(record)
+        self.counts.add(CREATED)
+
+    def update(self, record, row: int, changes: dict[str, Any], *, clean: bool = True) -> None:
+        """Apply the changes (none: the row is unchanged) and bump the version."""
+        if not changes:
+            self.counts.add(UNCHANGED)
+            return
+        for name, value in changes.items():
+            setattr(record, name, value)
+        record.version += 1
+        if clean:
+            self.errors += clean_problems(record, sheet=self.sheet, row=row)
+        self.updated.append(record)
+        self.fields.update(changes)
+        self.counts.add(UPDATED)
+
+    def save(self, **keys) -> None:
+        rows_saved(created=self.created, updated=self.updated, fields=self.fields, **keys)

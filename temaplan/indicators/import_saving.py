@@ -19,15 +19,14 @@ from django.db.models import Max
 from django.utils import timezone
 
 from temaplan.core.bulk import (
-    clean_problems,
+    SheetChanges,
+    changed_fields,
     links_of,
     links_replaced,
     records_inserted,
     records_updated,
 )
-from temaplan.core.bulk import rows_saved as saved
 from temaplan.core.workbook import CellProblem, ImportRejected, ImportSummary
-from temaplan.core.workbook.summary import CREATED, UNCHANGED, UPDATED
 from temaplan.plans.models import FocusArea, Plan
 
 from . import excel
@@ -90,44 +89,7 @@ class Stored:
         )
 
 
-class _Changes:
-    """The rows of one model to insert and to update, and the fields the updates change."""
-
-    def __init__(self, sheet: str, summary: ImportSummary, errors: list[CellProblem]):
-        self.sheet, self.counts, self.errors = sheet, summary.sheets[sheet], errors
-        self.created: list = []
-        self.updated: list = []
-        self.fields: set[str] = set()
-
-    def create(self, record, row: int, *, clean: bool = True) -> None:
-        if clean:
-            self.errors += clean_problems(record, sheet=self.sheet, row=row)
-        self.created.append(record)
-        self.counts.add(CREATED)
-
-    def update(self, record, row: int, changes: dict[str, Any], *, clean: bool = True) -> None:
-        """Apply the changes (none: the row is unchanged) and bump the version."""
-        if not changes:
-            self.counts.add(UNCHANGED)
-            return
-        for name, value in changes.items():
-            setattr(record, name, value)
-        record.version += 1
-        if clean:
-            self.errors += clean_problems(record, sheet=self.sheet, row=row)
-        self.updated.append(record)
-        self.fields.update(changes)
-        self.counts.add(UPDATED)
-
-    def save(self, **keys) -> None:
-        saved(created=self.created, updated=self.updated, fields=self.fields, **keys)
-
-
-def _changed(record, wanted: dict[str, Any]) -> dict[str, Any]:
-    return {name: value for name, value in wanted.items() if getattr(record, name) != value}
-
-
-def _definitions(plan, stored, focus_areas, rows, changes: _Changes) -> list[tuple]:
+def _definitions(plan, stored, focus_areas, rows, changes: SheetChanges) -> list[tuple]:
     """Indicators to insert and update; returns the focus areas to set, by indicator."""
     last = Indicator.objects.filter(plan=plan).aggregate(last=Max("position"))["last"]
     position = -1 if last is None else last
@@ -149,7 +111,7 @@ def _definitions(plan, stored, focus_areas, rows, changes: _Changes) -> list[tup
             if areas:
                 areas_to_set.append((indicator, areas))
             continue
-        fields = _changed(indicator, row.fields)
+        fields = changed_fields(indicator, row.fields)
         areas_changed = stored.focus_areas.get(indicator.pk, set()) != {a.pk for a in areas}
         if areas_changed and not fields:
             fields = {"version": indicator.version}  # still a new version and history row
@@ -159,7 +121,7 @@ def _definitions(plan, stored, focus_areas, rows, changes: _Changes) -> list[tup
     return areas_to_set
 
 
-def _targets(plan, stored, rows, changes: _Changes) -> None:
+def _targets(plan, stored, rows, changes: SheetChanges) -> None:
     for row in rows:
         indicator = stored.indicators[row.key]
         wanted = {"comparator": row.comparator, "value": row.value, "high": row.high}
@@ -170,10 +132,10 @@ def _targets(plan, stored, rows, changes: _Changes) -> None:
             )
             changes.create(target, row.number)
         else:
-            changes.update(current, row.number, _changed(current, wanted))
+            changes.update(current, row.number, changed_fields(current, wanted))
 
 
-def _values(plan, stored, rows, changes: _Changes, user, now) -> list[ObservationRevision]:
+def _values(plan, stored, rows, changes: SheetChanges, user, now) -> list[ObservationRevision]:
     """Results to insert and update; returns the revisions that keep the replaced values."""
     revisions = []
     for row in rows:
@@ -196,7 +158,7 @@ def _values(plan, stored, rows, changes: _Changes, user, now) -> list[Observatio
             )
             changes.create(observation, row.number, clean=False)
             continue
-        fields = _changed(current, wanted)
+        fields = changed_fields(current, wanted)
         if fields and ("value" in fields or "provisional" in fields):
             revisions.append(
                 ObservationRevision(
@@ -233,13 +195,13 @@ def rows_saved(
     errors: list[CellProblem] = []
     now = timezone.now()
     user = user if getattr(user, "is_authenticated", False) else None
-    indicators = _Changes(excel.INDICATORS, summary, errors)
+    indicators = SheetChanges(excel.INDICATORS, summary, errors)
     areas = _definitions(plan, stored, focus_areas, definitions, indicators)
     if errors:  # later sheets refer to these indicators
         raise ImportRejected(errors)
-    ambitions = _Changes(excel.TARGETS, summary, errors)
+    ambitions = SheetChanges(excel.TARGETS, summary, errors)
     _targets(plan, stored, targets, ambitions)
-    results = _Changes(excel.VALUES, summary, errors)
+    results = SheetChanges(excel.VALUES, summary, errors)
     revisions = _values(plan, stored, values, results, user, now)
     if errors:
         raise ImportRejected(errors)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -15,7 +16,7 @@ from temaplan.core.charts import render_svg
 from temaplan.core.editing import save_or_status
 from temaplan.core.formatting import without_trailing_zeros
 from temaplan.core.htmx import HtmxHttpRequest
-from temaplan.core.workbook_http import MAX_MB, workbook_upload, xlsx_response
+from temaplan.core.workbook_http import workbook_upload_page, xlsx_response
 from temaplan.plans.access import plan_for_user
 from temaplan.plans.services import part_delete
 
@@ -208,17 +209,10 @@ def excel_export(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
 def excel_import(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     """Upload a workbook: all or nothing, every error listed by sheet, row and column."""
     plan = _plan(request, plan_id, edit=True)
-    errors: list[str] = []
-    if request.method == "POST":
-        done, errors = workbook_upload(
-            request, lambda data: indicator_workbook_import(plan=plan, data=data, user=request.user)
-        )
-        if done:
-            messages.success(request, done)
-            return redirect("indicators:table", plan_id=plan.pk)
-    return render(
+    return workbook_upload_page(
         request,
-        "indicators/excel_import.html",
-        {"plan": plan, "errors": errors, "max_mb": MAX_MB},
-        status=HTMX_INVALID if errors else 200,
+        lambda data: indicator_workbook_import(plan=plan, data=data, user=request.user),
+        done_url=reverse("indicators:table", args=[plan.pk]),
+        template="indicators/excel_import.html",
+        context={"plan": plan},
     )

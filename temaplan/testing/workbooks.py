@@ -120,6 +120,14 @@ def allowed(choices) -> str:
 # Nothing changed ----------------------------------------------------------------------------
 
 
+def rows_snapshot(models: Iterable, with_history: Iterable) -> str:
+    """Every row of the models (many-to-many links included) and the history count of each
+    model kept with history, as one comparable text."""
+    parts = [serializers.serialize("json", model.objects.order_by("pk")) for model in models]
+    parts += [str(model.history.count()) for model in with_history]
+    return "\n".join(parts)
+
+
 def indicators_snapshot() -> str:
     """Every indicator row, with the history and revision counts, as one comparable text."""
     from temaplan.indicators.models import (
@@ -130,12 +138,9 @@ def indicators_snapshot() -> str:
         YearComment,
     )
 
-    parts = [
-        serializers.serialize("json", model.objects.order_by("pk"))
-        for model in (Indicator, Target, Observation, ObservationRevision, YearComment)
-    ]
-    parts += [str(model.history.count()) for model in (Indicator, Target)]
-    return "\n".join(parts)
+    return rows_snapshot(
+        (Indicator, Target, Observation, ObservationRevision, YearComment), (Indicator, Target)
+    )
 
 
 def actions_snapshot() -> str:
@@ -152,6 +157,22 @@ def actions_snapshot() -> str:
             ),
             [Action.history.count()],
         )
+    )
+
+
+def action_plan_snapshot() -> str:
+    """Every period, budget frame, allocation and partner agreement (with its actions), and
+    the history counts, as one comparable text."""
+    from temaplan.actions.models import (
+        ActionPeriod,
+        BudgetAllocation,
+        BudgetFrame,
+        PartnerAgreement,
+    )
+
+    return rows_snapshot(
+        (ActionPeriod, BudgetFrame, BudgetAllocation, PartnerAgreement),
+        (BudgetFrame, PartnerAgreement),
     )
 
 

@@ -26,6 +26,8 @@ from temaplan.testing.personas import (
     url_names,
 )
 
+from .test_plan_excel_views import PLAN_EXCEL_ENDPOINTS
+
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
@@ -108,8 +110,8 @@ def snapshot():
     )
 
 
-def test_the_table_covers_every_action_view():
-    assert url_names("actions") == {e.name for e in ENDPOINTS}
+def test_the_tables_cover_every_action_view():
+    assert url_names("actions") == {e.name for e in ENDPOINTS + PLAN_EXCEL_ENDPOINTS}
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=endpoint_id)

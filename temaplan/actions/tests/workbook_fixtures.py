@@ -2,6 +2,9 @@
 into a test module to use them:
 
     from .workbook_fixtures import exported_fixture, period_fixture, user_fixture  # noqa: F401
+
+`two_of_each` is for the action plan's workbook (plan_excel.py): the demo's Asker plan with a
+second period that has an action key the first has too, and a second agreement with a partner.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from temaplan.actions.excel import workbook_bytes
-from temaplan.actions.models import Action, ActionPeriod
+from temaplan.actions.models import Action, ActionPeriod, PartnerAgreement
 from temaplan.actions.services import action_create
 from temaplan.plans.models import FocusArea, Strategy
 
@@ -100,3 +103,25 @@ def exported_fixture(period) -> bytes:
 @pytest.fixture(name="user")
 def user_fixture(demo):
     return get_user_model().objects.get(username="asker-redaktor")
+
+
+@pytest.fixture(name="two_of_each")
+def two_of_each_fixture(asker_plan):
+    """A second period with an action key the first has too, and a second agreement with
+    Fjordporten."""
+    later = new_period(asker_plan, "2030/31")
+    Action.objects.create(
+        municipality_id=asker_plan.municipality_id,
+        period=later,
+        key="a01-campus-baerekraft",
+        title="Campus, fase 2",
+    )
+    PartnerAgreement.objects.create(
+        municipality_id=asker_plan.municipality_id,
+        plan=asker_plan,
+        partner="Innovasjonsselskapet Fjordporten AS",
+        purpose="Ny avtale.",
+        start_date=date(2027, 4, 1),
+        end_date=date(2029, 3, 31),
+    )
+    return asker_plan
