@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from .formatting import decimal_places, number, without_trailing_zeros
 
-NOT_A_NUMBER = "«{text}» er ikke et tall. Skriv for eksempel 60 000 eller 0,5."
+NOT_A_NUMBER = "«{text}» er ikke et tall."
 UNIT_GIVEN = "Skriv bare tallet, uten «{unit}»."
 MIXED_SEPARATORS = (
     "«{text}» har både komma og punktum. Bruk komma som desimaltegn og mellomrom mellom "
@@ -50,11 +50,14 @@ _MINUSES = ("-", "\u2212", "\u2013")
 
 
 class NumberProblem(ValueError):
-    """Text that is not a number, with the Norwegian message that says why."""
+    """Text that is not a number, with the Norwegian message that says why. `garbled` when
+    it is no number at all (not a number written the wrong way), where a form field may have
+    its own message."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, *, garbled: bool = False):
         super().__init__(message)
         self.message = message
+        self.garbled = garbled
 
 
 def _shown(text: str) -> str:
@@ -81,11 +84,11 @@ def parse_number(text: str) -> Decimal:
     separator = "," if "," in body else "."
     whole, has_fraction, fraction = body.partition(separator)
     if has_fraction and not _FRACTION.match(fraction) or not has_fraction and not whole:
-        raise NumberProblem(NOT_A_NUMBER.format(text=shown))
+        raise NumberProblem(NOT_A_NUMBER.format(text=shown), garbled=True)
     if whole and not (_UNGROUPED.match(whole) or _GROUPED.match(whole)):
         if _DIGITS_AND_SPACES.match(whole):
             raise NumberProblem(BAD_GROUPING.format(text=shown))
-        raise NumberProblem(NOT_A_NUMBER.format(text=shown))
+        raise NumberProblem(NOT_A_NUMBER.format(text=shown), garbled=True)
     if separator == "." and has_fraction and _could_be_thousands(whole, fraction):
         raise NumberProblem(
             AMBIGUOUS_DOT.format(
