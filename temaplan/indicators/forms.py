@@ -46,6 +46,13 @@ class IndicatorForm(PartForm):
             "footnote": forms.Textarea(attrs={"rows": 2}),
             "focus_areas": forms.CheckboxSelectMultiple,
         }
+        # The model's help text points developers to docs/formulas.md; the user reads this.
+        help_texts = {
+            "formula": _(
+                "Temaplan beregner indikatoren fra SSBs tabeller med formelen. Ingen: "
+                "resultatene legges inn for hånd eller importeres."
+            )
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
