@@ -83,7 +83,7 @@ def indicator_chart_spec(
     layers = [
         {
             "data": {"values": band},
-            "mark": {"type": "area", "opacity": 0.18, "color": "#6b6b6b"},
+            "mark": {"type": "area", "opacity": 0.18, "color": "#6b6b6b", "aria": False},
             "encoding": {"x": x, "y": {**y, "field": "low"}, "y2": {"field": "high"}},
         },
         {
