@@ -8,6 +8,7 @@ import re
 from html.parser import HTMLParser
 
 from django import forms
+from django.apps import apps
 
 import temaplan
 from temaplan.core.forms import NorwegianForm, VersionedForm
@@ -72,10 +73,33 @@ def test_no_select_on_any_page_offers_django_s_dashes(editor, outsider):
     assert [path for path, (html, _text) in pages.items() if "---------" in html] == []
 
 
+def choice_codes() -> set[str]:
+    """The stored codes of every choice in the project's models whose label differs
+    («in_progress» for «Pågår», «adopted» for «Vedtatt»), but for «nok», a Norwegian word."""
+    return {
+        code
+        for model in apps.get_models()
+        if model.__module__.startswith("temaplan.")
+        for field in model._meta.get_fields()
+        for code, label in getattr(field, "flatchoices", None) or []
+        if isinstance(code, str)
+        and re.fullmatch(r"[a-z_0-9]{3,}", code)
+        and code != str(label).lower()
+        and code != "nok"
+    }
+
+
 def test_no_page_shows_a_docs_path_or_an_internal_key(editor, outsider):
     pages = {**crawl(editor), **crawl(outsider)}
+    codes = choice_codes()
+    assert {"in_progress", "adopted", "rank_at_most"} <= codes
+
+    def internal(text: str) -> set[str]:
+        words = set(re.findall(r"(?<![\w-])[a-z_0-9]+(?![\w-])", text))
+        return set(SNAKE_CASE.findall(text)) | (words & codes)
+
     shown = {
-        path: sorted(set(SNAKE_CASE.findall(text)) | set(re.findall(r"docs/\S+", text)))
+        path: sorted(internal(text) | set(re.findall(r"docs/\S+", text)))
         for path, (_html, text) in pages.items()
     }
     assert {path: found for path, found in shown.items() if found} == {}
