@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from temaplan.core.chart_locale import LOCALE
 from temaplan.core.formatting import number
 from temaplan.core.vegalite import VEGA_LITE_SCHEMA, Spec
 
@@ -98,5 +97,5 @@ def budget_spec(years: list[BudgetYear], *, width: int = 560) -> Spec:
                 "encoding": {"x": x, "xOffset": offset, "y": y, "text": {"field": "text"}},
             },
         ],
-        "config": {"font": "sans-serif", "view": {"stroke": None}, "locale": LOCALE},
+        "config": {"font": "sans-serif", "view": {"stroke": None}},
     }

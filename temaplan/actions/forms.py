@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from temaplan.core.forms import VersionedForm, choice_field
+from temaplan.core.forms import NorwegianForm, VersionedForm, choice_field
 from temaplan.plans.models import FocusArea, Strategy
 
 from .models import Action, ActionPeriod
@@ -66,7 +66,7 @@ class ActionForm(VersionedForm):
         return data
 
 
-class StatusForm(forms.Form):
+class StatusForm(NorwegianForm):
     """Status and progress changed in place from the list or the action page."""
 
     status = forms.ChoiceField(label=_("Status"), choices=Action.Status.choices)
@@ -86,7 +86,7 @@ class StatusForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ActionFilterForm(forms.Form):
+class ActionFilterForm(NorwegianForm):
     # The choices are the plan's own, set in __init__.
     periode = forms.ModelChoiceField(
         queryset=ActionPeriod.objects.none(),

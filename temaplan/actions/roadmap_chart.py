@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from temaplan.core.chart_locale import LOCALE
 from temaplan.core.vegalite import VEGA_LITE_SCHEMA, Spec
 
 from .slippage import AT_RISK, FLAG_LABELS, LATE, SLIPPING
@@ -296,7 +295,7 @@ def roadmap_spec(
         "background": "white",
         "padding": {"top": 18, "left": 5, "right": 70, "bottom": 5},
         "layer": layers,
-        "config": {"font": "sans-serif", "view": {"stroke": None}, "locale": LOCALE},
+        "config": {"font": "sans-serif", "view": {"stroke": None}},
     }
 
 

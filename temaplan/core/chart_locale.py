@@ -1,6 +1,9 @@
-"""The Norwegian locale a chart carries in `config.locale`, so the renderer
-needs no locale arguments: month and day names, a decimal comma, a non-breaking space between
-thousands, a real minus sign. Pure: no Django here."""
+"""The Norwegian locale every chart carries in `config.locale`: month and day names, a decimal
+comma, a non-breaking space between thousands, a real minus sign. This is the one place it is
+set: `temaplan.core.charts.render_svg` puts it into every spec it renders (`with_locale`), so a
+spec builder never sets it and a new chart cannot forget it. Pure: no Django here."""
+
+from .vegalite import Spec
 
 NB_TIME_LOCALE = {
     "dateTime": "%A %e. %B %Y kl. %X",
@@ -46,3 +49,8 @@ NB_NUMBER_LOCALE = {
     "minus": "\u2212",
 }
 LOCALE = {"time": NB_TIME_LOCALE, "number": NB_NUMBER_LOCALE}
+
+
+def with_locale(spec: Spec) -> Spec:
+    """The spec with the Norwegian locale in its config (replacing any other)."""
+    return {**spec, "config": {**spec.get("config", {}), "locale": LOCALE}}

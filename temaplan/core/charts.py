@@ -12,6 +12,8 @@ import orjson
 import vl_convert
 from django.core.cache import cache
 
+from .chart_locale import with_locale
+
 CACHE_SECONDS = 60 * 60 * 24
 
 
@@ -20,7 +22,10 @@ def spec_key(spec: dict) -> str:
 
 
 def render_svg(spec: dict, *, title_id: str | None = None) -> str:
-    """SVG text for a spec. With title_id the root <svg> points screen readers at that text."""
+    """SVG text for a spec, in the Norwegian locale whatever the spec says (axes, legends and
+    tooltips read «2 500», «0,5», «mai 2023»). With title_id the root <svg> points screen
+    readers at that text."""
+    spec = with_locale(spec)
     key = "chart-svg:" + spec_key(spec)
     svg = cache.get(key)
     if svg is None:

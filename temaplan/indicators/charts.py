@@ -26,8 +26,10 @@ Point = dict[str, float | str]  # one row of the chart's data
 
 def indicator_chart_spec(
     indicator: Any, row: Row, forecast: Forecast | None, *, width: int = 620
-) -> Spec:
-    """Vega-Lite spec. `row` is the indicator's table row; `forecast` may be None."""
+) -> Spec | None:
+    """Vega-Lite spec. `row` is the indicator's table row; `forecast` may be None. None when
+    there is nothing to draw (no result and no ambition): the page says so instead of showing
+    an empty frame."""
     unit = Unit(indicator.unit)
     values: list[Point] = []
     for cell in row.cells:
@@ -36,8 +38,10 @@ def indicator_chart_spec(
     for target in indicator.targets.all():
         if target.value is not None:
             values.append({"year": target.year, "value": float(target.value), "series": AMBITION})
+    if not values:
+        return None
     band: list[Point] = []
-    if forecast is not None:
+    if forecast is not None and forecast.points:
         year, value = max((c.year, c.value) for c in row.cells if c.value is not None)
         start: Point = {
             "year": year,
@@ -63,22 +67,23 @@ def indicator_chart_spec(
         "type": "quantitative",
         "title": UNIT_TITLES[unit] + (" (1 er best)" if unit == Unit.RANK else ""),
         "scale": {"reverse": unit == Unit.RANK, "zero": False},
-        "axis": {"labelFontSize": 12},
+        # A rank is a whole number: no «2,5» on its axis.
+        "axis": {"labelFontSize": 12}
+        | ({"tickMinStep": 1, "format": "d"} if unit == Unit.RANK else {}),
     }
+    # The legend names only what is drawn: no «Framskrivning» without a projection.
+    shown = [RESULT, AMBITION, PROJECTION] if band else [RESULT, AMBITION]
     colour = {
         "field": "series",
         "type": "nominal",
         "title": None,
-        "scale": {
-            "domain": [RESULT, AMBITION, PROJECTION],
-            "range": ["#1f5f8b", "#b35900", "#6b6b6b"],
-        },
+        "scale": {"domain": shown, "range": ["#1f5f8b", "#b35900", "#6b6b6b"][: len(shown)]},
         "legend": {"orient": "bottom", "labelFontSize": 12},
     }
     layers = [
         {
             "data": {"values": band},
-            "mark": {"type": "area", "opacity": 0.18, "color": "#6b6b6b"},
+            "mark": {"type": "area", "opacity": 0.18, "color": "#6b6b6b", "aria": False},
             "encoding": {"x": x, "y": {**y, "field": "low"}, "y2": {"field": "high"}},
         },
         {

@@ -141,8 +141,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
             CALCULATION,
             40,
             False,
-            "Formelen Temaplan beregner indikatoren med fra SSB (se docs/formulas.md). Tom: "
-            "tallene legges inn for hånd. Uten kolonnen beholdes formelen.",
+            "Formelen Temaplan beregner indikatoren med fra SSB, ved navn (se «Gyldige "
+            "verdier»). Tom: tallene legges inn for hånd. Uten kolonnen beholdes formelen.",
             may_be_absent=True,
             kind=CHOICE,
         ),

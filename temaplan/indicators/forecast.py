@@ -13,6 +13,12 @@ has s = 0 and so a band of width zero. The band widens the further ahead it proj
 The arithmetic is exact (fractions of the decimal values as written), so a straight series gives
 exactly straight projections; only the square root and the results are floats.
 
+A projected year is too uncertain to print when its band is wider than both the projected
+value's distance from zero and the spread (highest minus lowest) of the observations the line is
+fitted to: the band then says less than the figures themselves (`too_uncertain`). Such years
+are left out, and so is every later one (the band only widens); the sentence says so, and when
+no year is left it says only that: «For usikker til å anslå. …».
+
 None is returned when there is nothing to say: fewer than `min_points` observations in the
 window (at least 3 are needed for a band), or no target year after the last observation.
 
@@ -71,9 +77,15 @@ class ProjectedPoint:
 @dataclass(frozen=True)
 class Forecast:
     basis_years: tuple[int, int]
-    points: list[ProjectedPoint]
+    points: list[ProjectedPoint]  # the years certain enough to print; may be none
     slope_per_year: float
     sentence: str
+    too_uncertain_from: int | None = None  # the first year left out as too uncertain
+
+
+def too_uncertain(point: ProjectedPoint, spread: float) -> bool:
+    """Whether the band is wider than both |value| and the observations' spread."""
+    return point.high - point.low > max(abs(point.value), spread)
 
 
 def t_quantile_80(df: int) -> float:
@@ -137,8 +149,28 @@ def project(
         points.append(ProjectedPoint(year, clip(centre), clip(centre - half), clip(centre + half)))
 
     basis = (observed[0][0], last_year)
-    sentence = _sentence(basis, points, targets or {}, unit, direction, line, clip)
-    return Forecast(basis, points, float(slope), sentence)
+    spread = float(max(ys) - min(ys))
+    certain = points
+    for index, point in enumerate(points):
+        if too_uncertain(point, spread):
+            certain = points[:index]
+            break
+    uncertain_from = points[len(certain)].year if len(certain) < len(points) else None
+    if not certain:
+        return Forecast(
+            basis, [], float(slope), _uncertain_sentence(basis, points[0].year), points[0].year
+        )
+    sentence = _sentence(basis, certain, targets or {}, unit, direction, line, clip)
+    if uncertain_from is not None:
+        sentence += f" Fra {uncertain_from} er trenden for usikker til å anslå."
+    return Forecast(basis, certain, float(slope), sentence, uncertain_from)
+
+
+def _uncertain_sentence(basis: tuple[int, int], year: int) -> str:
+    return (
+        f"For usikker til å anslå. Tallene {basis[0]}–{basis[1]} spriker så mye at "
+        f"usikkerhetsintervallet for {year} blir bredere enn tallene selv."
+    )
 
 
 def _around(point: ProjectedPoint, unit: Unit) -> str:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from temaplan.core.forms import choice_field
+from temaplan.core.forms import NorwegianForm, choice_field
 from temaplan.plans.forms import PartForm
 from temaplan.plans.models import FocusArea
 from temaplan.statistics.formulas import FORMULAS
@@ -45,6 +45,13 @@ class IndicatorForm(PartForm):
             "description": forms.Textarea(attrs={"rows": 2}),
             "footnote": forms.Textarea(attrs={"rows": 2}),
             "focus_areas": forms.CheckboxSelectMultiple,
+        }
+        # The model's help text points developers to docs/formulas.md; the user reads this.
+        help_texts = {
+            "formula": _(
+                "Temaplan beregner indikatoren fra SSBs tabeller med formelen. Ingen: "
+                "resultatene legges inn for hånd eller importeres."
+            )
         }
 
     def __init__(self, *args, **kwargs):
@@ -91,7 +98,7 @@ class IndicatorForm(PartForm):
                 "goal_comparator",
                 _("Et langsiktig mål kan ikke være «mellom»; bruk årlige ambisjoner."),
             )
-        elif comparator and comparator in NEEDS_VALUE and data.get("goal_value") is None:
+        elif comparator in NEEDS_VALUE and "goal_value" in data and data["goal_value"] is None:
             self.add_error("goal_value", _("Det langsiktige målet trenger en verdi."))
         elif not comparator and data.get("goal_value") is not None:
             self.add_error("goal_comparator", _("Velg hvordan verdien skal sammenlignes."))
@@ -105,12 +112,10 @@ class IndicatorForm(PartForm):
         return data
 
 
-class YearForm(forms.Form):
+class YearForm(NorwegianForm):
     """Result, ambition and comment of one indicator in one year, edited together in place."""
 
-    value = forms.DecimalField(
-        label=_("Resultat"), required=False, max_digits=16, decimal_places=4, localize=True
-    )
+    value = forms.DecimalField(label=_("Resultat"), required=False, max_digits=16, decimal_places=4)
     provisional = forms.BooleanField(label=_("Foreløpig tall"), required=False)
     source_note = forms.CharField(label=_("Kildemerknad"), required=False, max_length=300)
     comparator = forms.ChoiceField(
@@ -119,14 +124,10 @@ class YearForm(forms.Form):
         choices=[("", _("ingen ambisjon")), *COMPARATOR_CHOICES],
     )
     target_value = forms.DecimalField(
-        label=_("Ambisjonens verdi"), required=False, max_digits=16, decimal_places=4, localize=True
+        label=_("Ambisjonens verdi"), required=False, max_digits=16, decimal_places=4
     )
     target_high = forms.DecimalField(
-        label=_("Øvre grense (for «mellom»)"),
-        required=False,
-        max_digits=16,
-        decimal_places=4,
-        localize=True,
+        label=_("Øvre grense (for «mellom»)"), required=False, max_digits=16, decimal_places=4
     )
     comment = forms.CharField(
         label=_("Kommentar"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -148,11 +149,15 @@ class YearForm(forms.Form):
         super().clean()
         data = self.cleaned_data
         comparator = data.get("comparator")
-        if comparator in NEEDS_VALUE and data.get("target_value") is None:
+        # A value that could not be read has its message already; «trenger en verdi» would
+        # contradict it.
+        if comparator in NEEDS_VALUE and "target_value" in data and data["target_value"] is None:
             self.add_error("target_value", _("Ambisjonen trenger en verdi."))
         if comparator == Comparator.BETWEEN:
             low, high = data.get("target_value"), data.get("target_high")
-            if high is None:
+            if "target_high" not in data:
+                pass  # its own message says why it could not be read
+            elif high is None:
                 self.add_error("target_high", _("«Mellom» trenger en øvre grense."))
             elif low is not None and high < low:
                 self.add_error("target_high", _("Øvre grense kan ikke være lavere enn nedre."))

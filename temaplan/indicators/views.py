@@ -74,15 +74,15 @@ def _indicator_page(request, indicator: Indicator, *, status=200, section=None, 
         last_observed + step for step in (1, 2, 3)
     ]
     forecast = project(observed, future, targets=targets, unit=unit, direction=direction)
+    chart = indicator_chart_spec(indicator, row, forecast)
     context = {
         "plan": indicator.plan,
         "indicator": indicator,
         "row": row,
         "forecast": forecast,
         "can_edit": access.can_edit(request, indicator.municipality_id),
-        "chart_svg": lambda: render_svg(
-            indicator_chart_spec(indicator, row, forecast), title_id="chart-title"
-        ),
+        "has_chart": chart is not None,
+        "chart_svg": lambda: render_svg(chart, title_id="chart-title") if chart else "",
         **extra,
     }
     template = "indicators/indicator_detail.html"

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.core.exceptions import FieldDoesNotExist
+
+from temaplan.core.formatting import number_as_stored
 
 from .models import Ambition, FocusArea, Plan, Premise, Strategy
 
@@ -27,6 +32,29 @@ def _label(model, field_name: str) -> str:
         return field_name
 
 
+def _shown(model, field_name: str, value) -> str:
+    """A stored value as the user knows it: a choice's label, not its code («Vedtatt», not
+    «adopted»); a related row's name, not its id; «ja»/«nei»; 0,3; 11.01.2022; «–» for none."""
+    if value is None or value == "":
+        return "–"
+    try:
+        field = model._meta.get_field(field_name)
+    except FieldDoesNotExist:
+        return str(value)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation and field.related_model is not None:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related is not None else "(slettet)"
+    if isinstance(value, bool):
+        return "ja" if value else "nei"
+    if isinstance(value, Decimal):
+        return number_as_stored(value)
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
 def plan_history_entries(plan: Plan, *, limit: int = 100) -> list[HistoryEntry]:
     sources = [
         (Plan, Plan.history.filter(id=plan.pk)),
@@ -46,7 +74,11 @@ def plan_history_entries(plan: Plan, *, limit: int = 100) -> list[HistoryEntry]:
         if record.history_type == "~" and record.prev_record is not None:
             delta = record.diff_against(record.prev_record, excluded_fields=["version", "position"])
             changes = [
-                (_label(model, change.field), str(change.old), str(change.new))
+                (
+                    _label(model, change.field),
+                    _shown(model, change.field, change.old),
+                    _shown(model, change.field, change.new),
+                )
                 for change in delta.changes
             ]
             if not changes:

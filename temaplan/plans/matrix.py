@@ -6,6 +6,7 @@ Pure: takes plain points, returns a Vega-Lite spec. No Django here.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -13,8 +14,11 @@ from temaplan.core.vegalite import VEGA_LITE_SCHEMA, Spec
 
 FOCUS_AREA = "Innsatsområde"
 PREMISE = "Premiss utenfor planen"
-# Points sharing a cell are spread vertically by this much so their labels stay readable.
-SPREAD = 0.22
+# The focus areas' bubbles: their area in px² runs from the first to the second size.
+BUBBLE_AREA = (250, 1400)
+GAP = 4  # px between two bubbles that share a cell
+CELLS = 5  # the scale runs 1..5, drawn from 0.5 to 5.5
+LEGEND_STEPS = (1, 2, 5, 10, 20, 50, 100)
 
 
 @dataclass(frozen=True)
@@ -26,17 +30,35 @@ class MatrixPoint:
     kind: str = FOCUS_AREA
 
 
-def spread_overlaps(points: list[MatrixPoint]) -> list[tuple[MatrixPoint, float]]:
-    """Each point with the y it is drawn at: points in the same cell are fanned out around it."""
-    cells: dict[tuple[int, int], list[MatrixPoint]] = defaultdict(list)
-    for point in points:
-        cells[(point.influence, point.importance)].append(point)
+def spread_overlaps(
+    points: list[MatrixPoint], *, width: int = 460
+) -> list[tuple[MatrixPoint, float, float]]:
+    """Each point with the (x, y) it is drawn at. A point alone sits on its placement; points
+    that share a placement are set on a small ring around it (two one above the other, three in
+    a triangle, …), neighbours far enough apart that even the largest bubbles do not touch."""
+    step = (2 * math.sqrt(BUBBLE_AREA[1] / math.pi) + GAP) * CELLS / width  # in scale units
+    cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for index, point in enumerate(points):
+        cells[(point.influence, point.importance)].append(index)
     placed = []
-    for point in points:
+    for index, point in enumerate(points):
         cell = cells[(point.influence, point.importance)]
-        offset = (cell.index(point) - (len(cell) - 1) / 2) * SPREAD
-        placed.append((point, point.importance - offset))
+        if len(cell) == 1:
+            placed.append((point, float(point.influence), float(point.importance)))
+            continue
+        radius = step / (2 * math.sin(math.pi / len(cell)))
+        angle = math.pi / 2 - 2 * math.pi * cell.index(index) / len(cell)  # top first, clockwise
+        x = point.influence + radius * math.cos(angle)
+        y = point.importance + radius * math.sin(angle)
+        placed.append((point, round(x, 3), round(y, 3)))
     return placed
+
+
+def legend_counts(most: int) -> list[int]:
+    """The strategy counts the size legend shows: whole numbers (a count is never «0,5»), at
+    most five, from 0 in a step of 1, 2 or 5 times a power of ten: 2 → 0 1 2, 7 → 0 2 4 6."""
+    step = next((s for s in LEGEND_STEPS if most / s <= 4), LEGEND_STEPS[-1])
+    return list(range(0, most + 1, step))
 
 
 def influence_matrix_spec(points: list[MatrixPoint], *, width: int = 460) -> Spec:
@@ -48,17 +70,18 @@ def influence_matrix_spec(points: list[MatrixPoint], *, width: int = 460) -> Spe
             "label": point.label,
             "influence": point.influence,
             "importance": point.importance,
-            "y": round(y, 3),
+            "x": x,
+            "y": y,
             "strategies": point.strategies,
             "kind": point.kind,
             "order": index,
         }
-        for index, (point, y) in enumerate(spread_overlaps(points))
+        for index, (point, x, y) in enumerate(spread_overlaps(points, width=width))
     ]
     scale = {"domain": [0.5, 5.5], "nice": False}
     axis = {"values": [1, 2, 3, 4, 5], "grid": True, "labelFontSize": 12, "titleFontSize": 13}
     x = {
-        "field": "influence",
+        "field": "x",
         "type": "quantitative",
         "scale": scale,
         "axis": {**axis, "title": "Kommunens muligheter for påvirkning (1 = lav, 5 = høy)"},
@@ -91,11 +114,12 @@ def influence_matrix_spec(points: list[MatrixPoint], *, width: int = 460) -> Spe
                     "size": {
                         "field": "strategies",
                         "type": "quantitative",
-                        "scale": {"range": [250, 1400], "zero": True},
+                        "scale": {"range": list(BUBBLE_AREA), "zero": True},
                         "legend": {
                             "title": "Antall strategier",
                             "orient": "bottom",
-                            "tickCount": 4,
+                            "values": legend_counts(max((p.strategies for p in points), default=0)),
+                            "format": "d",
                         },
                     },
                 },

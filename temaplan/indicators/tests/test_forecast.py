@@ -8,7 +8,13 @@ from decimal import Decimal
 import pytest
 
 from temaplan.core.formatting import NBSP
-from temaplan.indicators.forecast import T_QUANTILES_80, project, t_quantile_80
+from temaplan.indicators.forecast import (
+    T_QUANTILES_80,
+    ProjectedPoint,
+    project,
+    t_quantile_80,
+    too_uncertain,
+)
 from temaplan.indicators.status import Comparator, Direction, TargetRule, Unit
 
 HIGHER, LOWER = Direction.HIGHER, Direction.LOWER
@@ -104,7 +110,7 @@ def test_ranks_are_never_projected_better_than_first_place():
 
 def test_only_the_better_end_of_a_rank_band_is_clipped():
     forecast = project(
-        {2017: 9, 2018: 6, 2019: 7, 2020: 4}, [2022], unit=Unit.RANK, direction=LOWER
+        {2017: 12, 2018: 9, 2019: 9, 2020: 5}, [2021], unit=Unit.RANK, direction=LOWER
     )
     point = forecast.points[0]
     assert point.low == 1.0 < point.value < point.high
@@ -145,8 +151,8 @@ def test_only_the_better_end_of_a_rank_band_is_clipped():
             {2017: 54, 2018: 130, 2019: 47, 2020: -101},
             {2024: TargetRule(Comparator.ABOVE, Decimal(50))},
             Unit.PERCENT,
-            "Framskrivning av trenden 2017–2020: 2024 ventes rundt −268,9_% "
-            "(−679,4 til 141,6_%). Det når ikke ambisjonen over 50_%.",
+            "For usikker til å anslå. Tallene 2017–2020 spriker så mye at "
+            "usikkerhetsintervallet for 2024 blir bredere enn tallene selv.",
         ),
         (
             {2018: 40, 2019: 41, 2020: 42},
@@ -155,11 +161,18 @@ def test_only_the_better_end_of_a_rank_band_is_clipped():
             "Framskrivning av trenden 2018–2020: 2024 ventes rundt 46_%.",
         ),
         (
+            {2017: 100, 2018: 75, 2019: 40, 2020: 22},
+            {2024: TargetRule(Comparator.AT_MOST, Decimal(15))},
+            Unit.DECARES,
+            "Framskrivning av trenden 2017–2020: 2024 ventes rundt 0_daa. "
+            "Det når ambisjonen høyst 15_daa.",
+        ),
+        (
             {2017: 23, 2018: 260, 2019: 90, 2020: 40},
             {2024: TargetRule(Comparator.AT_MOST, Decimal(15))},
             Unit.DECARES,
-            "Framskrivning av trenden 2017–2020: 2024 ventes rundt 37,8_daa "
-            "(0–706,7_daa). Det når ikke ambisjonen høyst 15_daa.",
+            "For usikker til å anslå. Tallene 2017–2020 spriker så mye at "
+            "usikkerhetsintervallet for 2024 blir bredere enn tallene selv.",
         ),
     ],
     ids=[
@@ -167,9 +180,10 @@ def test_only_the_better_end_of_a_rank_band_is_clipped():
         "a rising share reaches",
         "judged on the value as shown",
         "rank misses",
-        "a band across zero",
+        "a band across zero, wider than the values: too uncertain",
         "no target, no verdict",
         "an area is never below zero",
+        "the demo's farmland: too uncertain",
     ],
 )
 def test_the_sentence_says_it_is_a_projection_and_whether_it_reaches_the_ambition(
@@ -239,3 +253,40 @@ def test_the_t_quantiles_leave_ten_percent_in_each_tail(df):
 
 def test_beyond_thirty_degrees_of_freedom_the_normal_quantile_is_used():
     assert t_quantile_80(31) == t_quantile_80(300) == 1.2816
+
+
+@pytest.mark.parametrize(
+    "value, low, high, spread, expected",
+    [
+        (41.0, 39.0, 43.0, 0.9, False),  # the seed plan's share: a band of 4 around 41
+        (10.9, 6.1, 15.7, 2.0, False),  # a rank band narrower than the rank itself
+        (-104.5, -344.7, 135.7, 231.0, True),  # wider than the value and than the spread
+        (224.8, 0.0, 1459.9, 237.0, True),  # the farmland: six times the value
+        (0.3, -0.5, 1.1, 2.0, False),  # near zero, but narrower than the spread
+        (0.3, -0.5, 1.1, 1.0, True),  # near zero and wider than the spread
+        (10.0, 5.0, 15.0, 4.0, False),  # exactly as wide as the value: still shown
+    ],
+)
+def test_a_band_wider_than_both_the_value_and_the_spread_is_too_uncertain(
+    value, low, high, spread, expected
+):
+    assert too_uncertain(ProjectedPoint(2024, value, low, high), spread) is expected
+
+
+def test_years_too_uncertain_are_left_out_and_the_sentence_says_from_when():
+    ranks = {2017: 5, 2018: 5, 2019: 5, 2020: 4}  # the demo's county rank
+    forecast = project(ranks, [2021, 2022, 2023, 2024], unit=Unit.RANK, direction=LOWER)
+    assert [p.year for p in forecast.points] == [2021, 2022, 2023]
+    assert forecast.too_uncertain_from == 2024
+    assert forecast.sentence.endswith(" Fra 2024 er trenden for usikker til å anslå.")
+    assert forecast.sentence.startswith("Framskrivning av trenden 2017–2020: 2021 ventes rundt")
+
+
+def test_a_forecast_too_uncertain_from_its_first_year_prints_no_number():
+    growth = {2017: 54, 2018: 130, 2019: 47, 2020: -101}
+    forecast = project(growth, [2021, 2024], unit=Unit.PERCENT, direction=HIGHER)
+    assert forecast.points == [] and forecast.too_uncertain_from == 2021
+    assert forecast.sentence.startswith("For usikker til å anslå.")
+    assert not any(
+        char.isdigit() for char in forecast.sentence.replace("2017–2020", "").replace("2021", "")
+    )

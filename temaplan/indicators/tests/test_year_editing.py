@@ -39,7 +39,7 @@ def test_a_revised_value_keeps_the_old_one_and_the_page_says_revidert(editor, as
 @pytest.mark.parametrize(
     "data, field, message",
     [
-        ({"value": "fire"}, "value", "Oppgi et tall."),
+        ({"value": "fire"}, "value", "«fire» er ikke et tall."),
         ({"value": "0"}, "value", "En plassering er et helt tall fra 1 og oppover."),
         ({"value": "2,5"}, "value", "En plassering er et helt tall fra 1 og oppover."),
         (
@@ -98,3 +98,52 @@ def test_the_year_form_shows_stored_whole_numbers_without_an_exponent(editor, as
     ambition = editor.get(reverse("indicators:year_edit", args=[nho.pk, 2024])).content.decode()
     assert 'name="value" value="10"' in result
     assert 'name="target_value" value="10"' in ambition
+
+
+FARMLAND = "omdisponert-dyrket-mark"
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+
+@pytest.mark.parametrize("typed", ["60 000", f"60{NBSP}000", f"60{NNBSP}000", "60000"])
+def test_an_ambition_typed_with_spaces_between_thousands_is_saved(editor, asker_plan, typed):
+    farmland = indicator(asker_plan, FARMLAND)
+    url = reverse("indicators:year_edit", args=[farmland.pk, 2030])
+    data = {"value": "", "comparator": "at_most", "target_value": typed}
+    assert editor.post(url, data).status_code == 302
+    assert farmland.targets.get(year=2030).value == 60000
+    shown = editor.get(url).content.decode()
+    assert f'name="target_value" value="60{NBSP}000"' in shown
+
+
+def test_a_result_with_a_minus_sign_a_comma_and_grouped_thousands_is_saved(editor, asker_plan):
+    growth = indicator(asker_plan, "arbeidsplassvekst-av-befolkningsvekst")
+    url = reverse("indicators:year_edit", args=[growth.pk, 2021])
+    assert editor.post(url, {"value": "\u22121 234,5", "comparator": ""}).status_code == 302
+    assert growth.observations.get(year=2021).value == Decimal("-1234.5")
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        (
+            "1.234",
+            f"«1.234» kan bety både 1{NBSP}234 og 1,234. Skriv 1{NBSP}234 for et helt tall eller "
+            "1,234 med komma for et desimaltall.",
+        ),
+        ("1 23", "har mellomrom på feil sted"),
+        ("1,234.5", "har både komma og punktum"),
+    ],
+    ids=["ambiguous dot", "bad grouping", "English"],
+)
+def test_an_ambiguous_ambition_gets_the_message_and_saves_nothing(
+    editor, asker_plan, typed, message
+):
+    farmland = indicator(asker_plan, FARMLAND)
+    before = snapshot()
+    url = reverse("indicators:year_edit", args=[farmland.pk, 2030])
+    data = {"value": "", "comparator": "at_most", "target_value": typed}
+    response = editor.post(url, data, **HTMX)
+    assert response.status_code == 422
+    [error] = response.context["form"].errors["target_value"]
+    assert message in error
+    assert snapshot() == before

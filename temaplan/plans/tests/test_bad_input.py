@@ -6,6 +6,10 @@ from django.urls import reverse
 from temaplan.plans.models import FocusArea, Plan
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
+AMBIGUOUS = (
+    "«1.000» kan bety både 1\u00a0000 og 1,000. Skriv 1\u00a0000 for et helt tall eller 1,000 med "
+    "komma for et desimaltall."
+)
 
 
 def focus_area_form(**overrides):
@@ -20,9 +24,23 @@ def focus_area_form(**overrides):
         ({"importance": 0}, "importance", "Velg et tall fra 1 (lav) til 5 (høy)."),
         ({"name": ""}, "name", "Navn må fylles ut."),
         ({"number": 1}, "number", "Planen har allerede et innsatsområde med nummer 1."),
-        ({"influence": "mye"}, "influence", "Oppgi et heltall."),
+        ({"influence": "mye"}, "influence", "«mye» er ikke et tall."),
+        (
+            {"influence": "2,5"},
+            "influence",
+            "«2,5» er ikke et helt tall. Skriv tallet uten desimaler.",
+        ),
+        ({"number": "1.000"}, "number", AMBIGUOUS),
     ],
-    ids=["influence 9", "importance 0", "empty name", "number taken", "text for a number"],
+    ids=[
+        "influence 9",
+        "importance 0",
+        "empty name",
+        "number taken",
+        "text for a number",
+        "a decimal for a whole number",
+        "an ambiguous dot",
+    ],
 )
 def test_a_bad_new_focus_area_is_refused_with_a_message_on_the_field(
     editor, asker_plan, overrides, field, message

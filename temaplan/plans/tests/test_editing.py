@@ -115,6 +115,32 @@ def test_the_history_says_who_changed_what_and_when(editor, asker_plan):
     assert "Etablert næringsliv" in page and "Asker redaktør (demo)" in page
 
 
+def test_the_history_shows_labels_and_names_not_codes_and_ids(outsider, baerum_plan):
+    plan = baerum_plan
+    data = {
+        "name": plan.name,
+        "first_year": plan.first_year,
+        "last_year": plan.last_year,
+        "status": "adopted" if plan.status == "draft" else "draft",
+        "adopted_on": "2024-01-11",
+        "version": plan.version,
+    }
+    assert outsider.post(reverse("plans:plan_edit", args=[plan.pk]), data).status_code == 302
+    strategy = plan.strategies.order_by("pk").first()
+    other = plan.focus_areas.exclude(pk=strategy.focus_area_id).first()
+    url = reverse("plans:part_edit", args=[plan.pk, "strategier", strategy.pk])
+    moved = {"focus_area": other.pk, "code": strategy.code, "text": strategy.text}
+    assert outsider.post(url, {**moved, "version": strategy.version}).status_code == 302
+
+    changes = [change for entry in plan_history_entries(plan)[:2] for change in entry.changes]
+    labels = {"draft": "Utkast", "adopted": "Vedtatt"}
+    assert ("status", labels[plan.status], labels[data["status"]]) in changes
+    assert ("vedtaksdato", "–", "11.01.2024") in changes
+    assert ("innsatsområde", str(strategy.focus_area), str(other)) in changes
+    page = outsider.get(reverse("plans:plan_history", args=[plan.pk])).content.decode()
+    assert "Vedtatt" in page and "adopted" not in page and str(other) in page
+
+
 def test_the_plan_page_shows_the_demo_plan(reader, asker_plan):
     page = reader.get(reverse("plans:plan_detail", args=[asker_plan.pk])).content.decode()
     assert page.count('class="focus-area-name"') == 8
