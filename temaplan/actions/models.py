@@ -330,9 +330,9 @@ class BudgetAllocation(Owned):
             raise ValidationError({"action": ALLOCATION_TARGET_MISSING})
         if len(given) > 1:
             raise ValidationError({name: ALLOCATION_TARGET_TWICE for name in given})
-        if self.action_id and self.action.period.plan_id != self.plan_id:
+        if self.action and self.action.period.plan_id != self.plan_id:
             raise ValidationError({"action": NOT_IN_PLAN})
-        if self.agreement_id and self.agreement.plan_id != self.plan_id:
+        if self.agreement and self.agreement.plan_id != self.plan_id:
             raise ValidationError({"agreement": NOT_IN_PLAN})
 
 

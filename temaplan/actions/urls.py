@@ -22,3 +22,33 @@ urlpatterns = [
     path("tiltak/<int:action_id>/rediger/", views.action_edit, name="edit"),
     path("tiltak/<int:action_id>/status/", views.action_status, name="status"),
 ]
+
+# --- Action periods and the budget: create, edit, delete (period_views, budget_views) -------
+# Imported here, with its block, so that the apps' blocks of URLs merge without touching.
+from . import budget_views, period_views  # noqa: E402
+
+urlpatterns += [
+    path("planer/<int:plan_id>/perioder/ny/", period_views.period_create, name="period_create"),
+    path("perioder/<int:period_id>/rediger/", period_views.period_edit, name="period_edit"),
+    path("perioder/<int:period_id>/slett/", period_views.period_delete, name="period_delete"),
+    path(
+        "planer/<int:plan_id>/budsjett/rammer/ny/", budget_views.frame_create, name="frame_create"
+    ),
+    path("budsjettrammer/<int:frame_id>/rediger/", budget_views.frame_edit, name="frame_edit"),
+    path("budsjettrammer/<int:frame_id>/slett/", budget_views.frame_delete, name="frame_delete"),
+    path(
+        "planer/<int:plan_id>/budsjett/tildelinger/ny/",
+        budget_views.allocation_create,
+        name="allocation_create",
+    ),
+    path(
+        "budsjettildelinger/<int:allocation_id>/rediger/",
+        budget_views.allocation_edit,
+        name="allocation_edit",
+    ),
+    path(
+        "budsjettildelinger/<int:allocation_id>/slett/",
+        budget_views.allocation_delete,
+        name="allocation_delete",
+    ),
+]
