@@ -48,6 +48,7 @@ class Frame:
     fte: Decimal = ZERO
     fte_cost: Decimal = ZERO
     reference: str = ""
+    id: int | None = None  # the stored row, for the page's edit and delete links
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -61,6 +62,7 @@ class Allocation:
     amount: Decimal
     spent: Decimal = ZERO
     target: str = OTHER  # "action", "agreement" or "other"
+    id: int | None = None  # the stored row, for the page's edit and delete links
 
     def __post_init__(self) -> None:
         if self.target not in TARGETS:

@@ -8,6 +8,7 @@ number that services compare before saving.
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,14 @@ from temaplan.core.versioning import Versioned
 from temaplan.plans.models import FocusArea, Plan, Strategy
 
 MONEY = DecimalSize(max_digits=14, decimal_places=2)
+NOT_NEGATIVE = MinValueValidator(0, _("Beløpet kan ikke være negativt."))
+FTE_NOT_NEGATIVE = MinValueValidator(0, _("Årsverkene kan ikke være negative."))
+PERIOD_ENDS_BEFORE_START = _("Perioden kan ikke slutte før den begynner.")
+ALLOCATION_TARGET_MISSING = _(
+    "Velg et tiltak eller en partnerskapsavtale, eller skriv inn en post."
+)
+ALLOCATION_TARGET_TWICE = _("Velg bare én av dem: tiltak, partnerskapsavtale eller post.")
+NOT_IN_PLAN = _("Velg et tiltak eller en avtale i denne planen.")
 
 
 class Owned(Versioned):
@@ -33,6 +42,7 @@ class ActionPeriod(Owned):
     name = models.CharField(_("navn"), max_length=50, help_text=_("For eksempel «2022/23»."))
     first_date = models.DateField(_("fra"))
     last_date = models.DateField(_("til"))
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "first_date"]
@@ -44,6 +54,10 @@ class ActionPeriod(Owned):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if self.first_date and self.last_date and self.last_date < self.first_date:
+            raise ValidationError({"last_date": PERIOD_ENDS_BEFORE_START})
 
 
 class Action(Owned):
@@ -241,9 +255,17 @@ class BudgetFrame(Owned):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="budget_frames")
     year = models.PositiveSmallIntegerField(_("år"))
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.DECIDED)
-    amount = models.DecimalField(_("ramme (kr)"), **MONEY)
-    fte = models.DecimalField(_("årsverk"), max_digits=6, decimal_places=2, default=Decimal(0))
-    fte_cost = models.DecimalField(_("kostnad for årsverkene (kr)"), default=Decimal(0), **MONEY)
+    amount = models.DecimalField(_("ramme (kr)"), validators=[NOT_NEGATIVE], **MONEY)
+    fte = models.DecimalField(
+        _("årsverk"),
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal(0),
+        validators=[FTE_NOT_NEGATIVE],
+    )
+    fte_cost = models.DecimalField(
+        _("kostnad for årsverkene (kr)"), default=Decimal(0), validators=[NOT_NEGATIVE], **MONEY
+    )
     decision_reference = models.CharField(_("vedtak / kilde"), max_length=200, blank=True)
     history = HistoricalRecords()
 
@@ -257,6 +279,9 @@ class BudgetFrame(Owned):
 
     def __str__(self) -> str:
         return f"{self.year} {self.get_kind_display()}"
+
+    def clean(self) -> None:
+        _check_year_in_plan(self)
 
 
 class BudgetAllocation(Owned):
@@ -275,8 +300,11 @@ class BudgetAllocation(Owned):
         related_name="allocations",
     )
     label = models.CharField(_("post"), max_length=200, blank=True)
-    amount = models.DecimalField(_("tildelt (kr)"), **MONEY)
-    spent = models.DecimalField(_("brukt hittil (kr)"), default=Decimal(0), **MONEY)
+    amount = models.DecimalField(_("tildelt (kr)"), validators=[NOT_NEGATIVE], **MONEY)
+    spent = models.DecimalField(
+        _("brukt hittil (kr)"), default=Decimal(0), validators=[NOT_NEGATIVE], **MONEY
+    )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "year", "id"]
@@ -285,6 +313,41 @@ class BudgetAllocation(Owned):
 
     def __str__(self) -> str:
         return self.label or str(self.action or self.agreement)
+
+    def clean(self) -> None:
+        """The line is named by exactly one of action, agreement and label, of this plan."""
+        _check_year_in_plan(self)
+        given = [
+            name
+            for name, value in (
+                ("action", self.action_id),
+                ("agreement", self.agreement_id),
+                ("label", self.label.strip()),
+            )
+            if value
+        ]
+        if not given:
+            raise ValidationError({"action": ALLOCATION_TARGET_MISSING})
+        if len(given) > 1:
+            raise ValidationError({name: ALLOCATION_TARGET_TWICE for name in given})
+        if self.action and self.action.period.plan_id != self.plan_id:
+            raise ValidationError({"action": NOT_IN_PLAN})
+        if self.agreement and self.agreement.plan_id != self.plan_id:
+            raise ValidationError({"agreement": NOT_IN_PLAN})
+
+
+def _check_year_in_plan(row: "BudgetFrame | BudgetAllocation") -> None:
+    """A budget year lies within the plan's years."""
+    if not row.plan_id or row.year is None:
+        return
+    plan = row.plan
+    if not plan.first_year <= row.year <= plan.last_year:
+        raise ValidationError(
+            {
+                "year": _("Året må være innenfor planperioden %(first)s–%(last)s.")
+                % {"first": plan.first_year, "last": plan.last_year}
+            }
+        )
 
 
 class DialogueMeeting(Owned):

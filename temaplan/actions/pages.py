@@ -157,7 +157,10 @@ def roadmap_window(rows, *, today: date) -> tuple[date, date]:
 
 def plan_budget(frames, allocations):
     return budget_years(
-        [Frame(f.year, f.kind, f.amount, f.fte, f.fte_cost, f.decision_reference) for f in frames],
+        [
+            Frame(f.year, f.kind, f.amount, f.fte, f.fte_cost, f.decision_reference, id=f.pk)
+            for f in frames
+        ],
         [
             Allocation(
                 a.year,
@@ -165,6 +168,7 @@ def plan_budget(frames, allocations):
                 a.amount,
                 a.spent,
                 "action" if a.action_id else "agreement" if a.agreement_id else "other",
+                id=a.pk,
             )
             for a in allocations
         ],

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import plan_excel_views, views
+from . import budget_views, period_views, plan_excel_views, views
 
 app_name = "actions"
 
@@ -34,5 +34,32 @@ urlpatterns += [
         "planer/<int:plan_id>/handlingsplan/excel/last-ned/",
         plan_excel_views.plan_excel_export,
         name="plan_excel_export",
+    ),
+]
+
+# --- Action periods and the budget: create, edit, delete (period_views, budget_views) -------
+urlpatterns += [
+    path("planer/<int:plan_id>/perioder/ny/", period_views.period_create, name="period_create"),
+    path("perioder/<int:period_id>/rediger/", period_views.period_edit, name="period_edit"),
+    path("perioder/<int:period_id>/slett/", period_views.period_delete, name="period_delete"),
+    path(
+        "planer/<int:plan_id>/budsjett/rammer/ny/", budget_views.frame_create, name="frame_create"
+    ),
+    path("budsjettrammer/<int:frame_id>/rediger/", budget_views.frame_edit, name="frame_edit"),
+    path("budsjettrammer/<int:frame_id>/slett/", budget_views.frame_delete, name="frame_delete"),
+    path(
+        "planer/<int:plan_id>/budsjett/tildelinger/ny/",
+        budget_views.allocation_create,
+        name="allocation_create",
+    ),
+    path(
+        "budsjettildelinger/<int:allocation_id>/rediger/",
+        budget_views.allocation_edit,
+        name="allocation_edit",
+    ),
+    path(
+        "budsjettildelinger/<int:allocation_id>/slett/",
+        budget_views.allocation_delete,
+        name="allocation_delete",
     ),
 ]

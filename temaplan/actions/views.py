@@ -53,6 +53,7 @@ def action_list(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     form = ActionFilterForm(request.GET or None, plan=plan)
     filters = form.cleaned_data if form.is_valid() else {}
     actions = list(filter_actions(plan_actions(plan), filters, today=today))
+    filtered = any(filters.values())
     return render(
         request,
         "actions/action_list.html",
@@ -64,6 +65,8 @@ def action_list(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
             "today": today,
             "can_edit": access.can_edit(request, plan.municipality_id),
             "periods": list(plan.action_periods.all()),
+            "filtered": filtered,
+            "has_actions": plan_actions(plan).exists() if filtered else bool(actions),
         },
     )
 
@@ -229,6 +232,8 @@ def budget(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
             "years": years,
             "totals": budget_totals(years),
             "chart_svg": lambda: render_svg(budget_spec(years), title_id="budget-title"),
+            "can_edit": access.can_edit(request, plan.municipality_id),
+            "has_allocations": any(year.allocations for year in years),
         },
     )
 

@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from temaplan.actions.models import Action, ActionPeriod, ActionStatusChange, BudgetAllocation
+from temaplan.actions.tests.test_budget_pages import BUDGET_ENDPOINTS
+from temaplan.actions.tests.test_period_pages import PERIOD_ENDPOINTS
 from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE
 from temaplan.testing.personas import (
     EDITOR,
@@ -111,7 +113,8 @@ def snapshot():
 
 
 def test_the_tables_cover_every_action_view():
-    assert url_names("actions") == {e.name for e in ENDPOINTS + PLAN_EXCEL_ENDPOINTS}
+    tables = ENDPOINTS + PLAN_EXCEL_ENDPOINTS + PERIOD_ENDPOINTS + BUDGET_ENDPOINTS
+    assert url_names("actions") == {e.name for e in tables}
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=endpoint_id)
