@@ -6,12 +6,22 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from temaplan.core.forms import NorwegianForm, VersionedForm, choice_field
+from temaplan.core.keys import free_key, key_from_text
 from temaplan.plans.models import FocusArea, Strategy
 
 from .models import Action, ActionPeriod
 
 
 class ActionForm(VersionedForm):
+    # Plain text, not the model's slug field, so «pådriver» is spelt out instead of refused;
+    # left blank, the key is made from the title. The model still checks what is saved.
+    key = forms.CharField(
+        label=_("Nøkkel"),
+        max_length=60,
+        required=False,
+        help_text=_("Fast nøkkel for Excel-import. Står feltet tomt, lages nøkkelen av tittelen."),
+    )
+
     class Meta:
         model = Action
         fields = [
@@ -48,10 +58,19 @@ class ActionForm(VersionedForm):
         choice_field(self, "focus_area").queryset = FocusArea.objects.filter(plan_id=period.plan_id)
         choice_field(self, "strategies").queryset = Strategy.objects.filter(plan_id=period.plan_id)
 
+    def _period_keys(self) -> set[str]:
+        others = Action.objects.filter(period=self.period).exclude(pk=self.instance.pk)
+        return set(others.values_list("key", flat=True))
+
     def clean_key(self):
-        key = self.cleaned_data["key"]
-        taken = Action.objects.filter(period=self.period, key=key).exclude(pk=self.instance.pk)
-        if taken.exists():
+        # Checked before the model's own slug rule, which would refuse «pådriver» in English.
+        typed = self.cleaned_data["key"].strip()
+        if not typed:
+            return ""  # made from the title in clean(), once the title is known
+        key = key_from_text(typed)
+        if not key:
+            raise forms.ValidationError(_("Nøkkelen må ha minst én bokstav eller ett tall."))
+        if key in self._period_keys():
             raise forms.ValidationError(
                 _("Perioden har allerede et tiltak med nøkkelen «%(key)s»."), params={"key": key}
             )
@@ -60,6 +79,9 @@ class ActionForm(VersionedForm):
     def clean(self):
         super().clean()
         data = self.cleaned_data
+        if data.get("key") == "" and data.get("title"):
+            base = key_from_text(data["title"]) or "tiltak"
+            data["key"] = free_key(base, self._period_keys())
         start, due = data.get("start_date"), data.get("due_date")
         if start and due and due < start:
             self.add_error("due_date", _("Fristen kan ikke være før starten."))
