@@ -39,6 +39,8 @@ from temaplan.core.workbook import (
         ("", None),
         ("1,234.5", None),
         ("1.234,5", None),
+        ("1.234", None),  # a thousand or one and a bit: refused, as on the pages
+        ("0.234", Decimal("0.234")),
         ("12 34", None),
         ("41,7 %", None),
         ("1e5", None),
@@ -66,6 +68,15 @@ def read(method: str, cell: RawCell, **kwargs):
         (RawCell(None), None, [REQUIRED]),
         (RawCell("  ", "s"), None, [REQUIRED]),
         (RawCell("fire", "s"), None, [NOT_A_NUMBER.format(text="fire")]),
+        (
+            RawCell("1.234", "s"),
+            None,
+            [
+                "«1.234» kan bety både 1\u00a0234 og 1,234. Skriv 1\u00a0234 for et helt tall "
+                "eller 1,234 med komma for et desimaltall."
+            ],
+        ),
+        (RawCell("60 000", "s"), Decimal(60000), []),
         (RawCell(False, "b"), None, [NOT_A_NUMBER.format(text="USANN")]),
         (RawCell(datetime(2021, 1, 2), "d"), None, [NOT_A_NUMBER.format(text="02.01.2021")]),
         (RawCell("=1+1", "f"), None, [FORMULA]),

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from temaplan.core.formatting import decimal_places
+from temaplan.core.numbers import NumberProblem, parse_number
 
 from .problems import (
     BAD_KEY,
@@ -66,14 +67,12 @@ def shown(value: Any) -> str:
 
 
 def parse_decimal_text(text: str) -> Decimal | None:
-    """«41,7», «41.7», «1 234», «1 234,5», «−101» → Decimal; anything else → None."""
-    text = _SPACES.sub(" ", text.strip()).replace("\u2212", "-")
-    text = re.sub(r"^([+-]) ", r"\1", text)
-    if _GROUPED_NUMBER.match(text):
-        text = text.replace(" ", "")
-    if not _PLAIN_NUMBER.match(text):
+    """«41,7», «41.7», «1 234», «1 234,5», «−101» → Decimal; anything else → None. The rules
+    are the forms' (core/numbers.py), so a sheet and a page read «1.234» alike: not at all."""
+    try:
+        return parse_number(text)
+    except NumberProblem:
         return None
-    return Decimal(text.replace(",", "."))
 
 
 def parse_date_text(text: str) -> date | None:
@@ -165,7 +164,12 @@ class RowReader:
                 return None
             number = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
         elif isinstance(value, str):
-            number = parse_decimal_text(value)
+            try:
+                number = parse_number(value)
+            except NumberProblem as problem:
+                if not problem.garbled:  # a number written the wrong way: say how to write it
+                    self.error(column, problem.message)
+                    return None
         if number is None or not number.is_finite():
             self.error(column, NOT_A_NUMBER.format(text=shown(value)))
             return None
