@@ -30,11 +30,16 @@ def plan_actions_field(form: forms.BaseForm, name: str, plan: Plan) -> None:
         .order_by("period__first_date", "title")
     )
     several_periods = plan.action_periods.count() > 1
-    field.label_from_instance = (  # type: ignore[attr-defined]
-        (lambda action: f"{action.title} ({action.period.name})")
-        if several_periods
-        else (lambda action: action.title)
-    )
+    label = _title_and_period if several_periods else _title
+    field.label_from_instance = label  # type: ignore[method-assign,assignment]
+
+
+def _title(action: Action) -> str:
+    return action.title
+
+
+def _title_and_period(action: Action) -> str:
+    return f"{action.title} ({action.period.name})"
 
 
 class AgreementForm(PlanItemForm):

@@ -154,7 +154,9 @@ def roadmap_spec(
                 }
             )
         elif row.note and row.note != ON_TIME:
-            notes.append({"row": row_id, "date": _iso(min(max(last, start), end)), "text": row.note})
+            notes.append(
+                {"row": row_id, "date": _iso(min(max(last, start), end)), "text": row.note}
+            )
 
     domain = [_datetime(start), _datetime(end + timedelta(days=1))]
     x = {

@@ -16,6 +16,10 @@ DECIDED_WITHOUT_DATE = _("Oppgi datoen saken ble behandlet, når den er vedtatt 
 DECIDED_OUTCOMES = (PoliticalCase.Outcome.ADOPTED, PoliticalCase.Outcome.REJECTED)
 
 
+def _phase_name(phase: StudyPhase) -> str:
+    return phase.name  # the study is known from the page; its title would only repeat
+
+
 class StudyItemForm(VersionedForm):
     """A form for a row of a study; a new row is given the study and municipality before it is
     validated, so the model's own checks know them."""
@@ -76,8 +80,10 @@ class CaseForm(StudyItemForm):
     def __init__(self, *args, study: Action, **kwargs):
         super().__init__(*args, study=study, **kwargs)
         after = choice_field(self, "after_phase")
-        after.queryset = StudyPhase.objects.filter(study=study).order_by("position", "planned_start")
-        after.label_from_instance = lambda phase: phase.name  # type: ignore[attr-defined]
+        after.queryset = StudyPhase.objects.filter(study=study).order_by(
+            "position", "planned_start"
+        )
+        after.label_from_instance = _phase_name  # type: ignore[method-assign,assignment]
 
     def clean(self):
         super().clean()

@@ -68,7 +68,9 @@ def _create(request, action_id: int, form_class, create: Callable, heading: str,
             raise Http404(str(refused)) from refused
         return _back(request, study, saved.format(row=row))
     status = INVALID if request.method == "POST" else 200
-    return _page(request, study=study, form=form, heading=f"{heading}: {study.title}", status=status)
+    return _page(
+        request, study=study, form=form, heading=f"{heading}: {study.title}", status=status
+    )
 
 
 def _edit(request, row, form_class, update: Callable, heading: str, saved: str) -> HttpResponse:
@@ -117,9 +119,7 @@ def phase_delete(request: HttpRequest, phase_id: int) -> HttpResponse:
         services.phase_delete(phase=phase)
         return _back(request, phase.study, f"Fasen «{phase.name}» er slettet.")
     cases = phase.cases_after.count()
-    after = (
-        f" {cases} politiske saker lagt etter fasen blir stående, uten fase." if cases else ""
-    )
+    after = f" {cases} politiske saker lagt etter fasen blir stående, uten fase." if cases else ""
     return delete_page(
         request,
         plan=phase.study.period.plan,

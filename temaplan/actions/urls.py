@@ -94,7 +94,9 @@ urlpatterns += [
         "planer/<int:plan_id>/dialogmoter/ny/", meeting_views.meeting_create, name="meeting_create"
     ),
     path("dialogmoter/<int:meeting_id>/rediger/", meeting_views.meeting_edit, name="meeting_edit"),
-    path("dialogmoter/<int:meeting_id>/slett/", meeting_views.meeting_delete, name="meeting_delete"),
+    path(
+        "dialogmoter/<int:meeting_id>/slett/", meeting_views.meeting_delete, name="meeting_delete"
+    ),
     path("tiltak/<int:action_id>/faser/ny/", study_views.phase_create, name="phase_create"),
     path("faser/<int:phase_id>/rediger/", study_views.phase_edit, name="phase_edit"),
     path("faser/<int:phase_id>/slett/", study_views.phase_delete, name="phase_delete"),

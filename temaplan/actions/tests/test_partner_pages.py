@@ -218,9 +218,7 @@ def test_the_agreement_form_offers_only_the_plan_s_own_actions(editor, asker_pla
     assert snapshot() == before
 
 
-def test_an_agreement_the_budget_uses_is_not_deleted_and_the_editor_is_told_why(
-    editor, asker_plan
-):
+def test_an_agreement_the_budget_uses_is_not_deleted_and_the_editor_is_told_why(editor, asker_plan):
     agreement = an_agreement(asker_plan)
     count = agreement.allocations.count()
     assert count

@@ -39,11 +39,11 @@ def not_a_study(plan) -> Action:
 
 
 def a_phase(plan) -> StudyPhase:
-    return a_study(plan).phases.order_by("position").first()
+    return a_study(plan).phases.order_by("position")[0]
 
 
 def a_case(plan) -> PoliticalCase:
-    return a_study(plan).political_cases.order_by("planned_date").first()
+    return a_study(plan).political_cases.order_by("planned_date")[0]
 
 
 def spare_phase(plan) -> StudyPhase:
@@ -78,6 +78,7 @@ def new_phase(plan) -> dict:
 
 def edited_phase(plan) -> dict:
     phase = a_phase(plan)
+    assert phase.actual_start is not None
     return {
         "name": phase.name,
         "planned_start": phase.planned_start.isoformat(),
@@ -185,9 +186,7 @@ def test_an_action_that_is_not_a_study_gets_no_phases_or_cases(
     assert url not in page and "Ny fase" not in page
 
 
-def test_an_editor_adds_a_phase_after_the_others_and_sees_it_on_the_action_page(
-    editor, asker_plan
-):
+def test_an_editor_adds_a_phase_after_the_others_and_sees_it_on_the_action_page(editor, asker_plan):
     study = a_study(asker_plan)
     last = max(p.position for p in study.phases.all())
     response = editor.post(reverse("actions:phase_create", args=[study.pk]), new_phase(asker_plan))
@@ -324,9 +323,9 @@ def test_a_deleted_phase_leaves_its_cases_without_a_phase(editor, asker_plan):
     assert "blir stående, uten fase" in question
     assert editor.post(reverse("actions:phase_delete", args=[phase.pk])).status_code == 302
     assert not StudyPhase.objects.filter(pk=phase.pk).exists()
-    assert set(PoliticalCase.objects.filter(pk__in=cases).values_list("after_phase", flat=True)) == {
-        None
-    }
+    assert set(
+        PoliticalCase.objects.filter(pk__in=cases).values_list("after_phase", flat=True)
+    ) == {None}
 
 
 def test_the_reader_sees_the_phases_without_buttons(reader, asker_plan):
