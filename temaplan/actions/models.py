@@ -28,6 +28,9 @@ ALLOCATION_TARGET_MISSING = _(
 )
 ALLOCATION_TARGET_TWICE = _("Velg bare én av dem: tiltak, partnerskapsavtale eller post.")
 NOT_IN_PLAN = _("Velg et tiltak eller en avtale i denne planen.")
+AGREEMENT_ENDS_BEFORE_START = _("Avtalen kan ikke slutte før den begynner.")
+PHASE_ENDS_BEFORE_START = _("Planlagt slutt kan ikke være før planlagt start.")
+PHASE_ENDED_BEFORE_START = _("Faktisk slutt kan ikke være før faktisk start.")
 
 
 class Owned(Versioned):
@@ -173,6 +176,7 @@ class StudyPhase(Owned):
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["study", "position", "planned_start"]
@@ -181,6 +185,15 @@ class StudyPhase(Owned):
 
     def __str__(self) -> str:
         return f"{self.study} – {self.name}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.planned_start and self.planned_end and self.planned_end < self.planned_start:
+            errors["planned_end"] = PHASE_ENDS_BEFORE_START
+        if self.actual_start and self.actual_end and self.actual_end < self.actual_start:
+            errors["actual_end"] = PHASE_ENDED_BEFORE_START
+        if errors:
+            raise ValidationError(errors)
 
 
 class PoliticalCase(Owned):
@@ -211,6 +224,7 @@ class PoliticalCase(Owned):
         _("utfall"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING
     )
     decided_on = models.DateField(_("behandlet"), null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["study", "planned_date"]
@@ -224,11 +238,21 @@ class PoliticalCase(Owned):
 class PartnerAgreement(Owned):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="partner_agreements")
     partner = models.CharField(_("partner"), max_length=200)
+    contact = models.CharField(
+        _("kontaktperson"),
+        max_length=200,
+        blank=True,
+        help_text=_("Hvem hos partneren kommunen holder kontakt med, for eksempel navn og rolle."),
+    )
     purpose = models.TextField(_("formål"))
     start_date = models.DateField(_("fra"))
     end_date = models.DateField(_("til"))
-    yearly_amount = models.DecimalField(_("årlig beløp (kr)"), default=Decimal(0), **MONEY)
-    co_funding = models.DecimalField(_("medfinansiering (kr)"), default=Decimal(0), **MONEY)
+    yearly_amount = models.DecimalField(
+        _("årlig beløp (kr)"), default=Decimal(0), validators=[NOT_NEGATIVE], **MONEY
+    )
+    co_funding = models.DecimalField(
+        _("medfinansiering (kr)"), default=Decimal(0), validators=[NOT_NEGATIVE], **MONEY
+    )
     deliverables = models.TextField(_("leveranser"), blank=True)
     actions = models.ManyToManyField(
         Action, blank=True, related_name="partner_agreements", verbose_name=_("tiltak")
@@ -243,6 +267,10 @@ class PartnerAgreement(Owned):
 
     def __str__(self) -> str:
         return self.partner
+
+    def clean(self) -> None:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": AGREEMENT_ENDS_BEFORE_START})
 
 
 class BudgetFrame(Owned):
@@ -364,6 +392,7 @@ class DialogueMeeting(Owned):
     follow_up_actions = models.ManyToManyField(
         Action, blank=True, related_name="dialogue_meetings", verbose_name=_("oppfølgingstiltak")
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["plan", "-date"]

@@ -63,6 +63,7 @@ def study_info(action) -> StudyInfo:
     return StudyInfo(
         key=str(action.pk),
         title=action.title,
+        status=action.status,
         phases=[
             PhaseInfo(
                 str(p.pk),
@@ -97,6 +98,7 @@ def action_flags(action, *, today: date) -> Flags:
     cases = list(action.political_cases.all())
     for phase in phases:
         phase.flag_label = flag_label(result.phase_flags.get(str(phase.pk), ""))
+        phase.note = result.phase_notes.get(str(phase.pk), "")
     for case in cases:
         case.flag_label = flag_label(result.case_flags.get(str(case.pk), ""))
     return Flags(result.study_slipping, result.reasons, phases, cases)
@@ -115,6 +117,7 @@ def roadmap_rows(studies, *, today: date) -> list:
                     max(p.planned_end for p in phases),
                     "study",
                     flag="slipping" if flags.study_slipping else "",
+                    status="done" if study.status == "done" else "",
                     row_key=f"s{study.pk}",
                 )
             )
@@ -130,6 +133,7 @@ def roadmap_rows(studies, *, today: date) -> list:
                     actual_end=phase.actual_end,
                     status=phase.status,
                     row_key=f"p{phase.pk}",
+                    note=flags.phase_notes.get(str(phase.pk), ""),
                 )
             )
         for case in study.political_cases.all():

@@ -11,7 +11,8 @@ ignored. Each row is found again by its natural key (in brackets):
                  Tildelt (kr)*, Brukt hittil (kr)
     Partnerskap  [Partner*, Fra*], Til*, Formål*, Årlig beløp (kr), Medfinansiering (kr),
                  Leveranser, Tiltak (action keys separated by commas; «a01 (2022/23)» names the
-                 period of a key that is in more than one)
+                 period of a key that is in more than one), Kontaktperson (may be absent: a
+                 file without it leaves the contacts as they are)
 «Veiledning» explains the columns; it is write-protected and ignored on import.
 
 (* = required.) A row is the whole record: an empty optional cell sets the field to its
@@ -58,7 +59,7 @@ YEAR, KIND, FRAME = "År", "Type", "Ramme (kr)"
 FTE, FTE_COST, REFERENCE = "Årsverk", "Kostnad for årsverkene (kr)", "Vedtak / kilde"
 PARTNER, PURPOSE, START, END = "Partner", "Formål", "Fra", "Til"
 YEARLY, CO_FUNDING = "Årlig beløp (kr)", "Medfinansiering (kr)"
-DELIVERABLES, ACTIONS = "Leveranser", "Tiltak"
+DELIVERABLES, ACTIONS, CONTACT = "Leveranser", "Tiltak", "Kontaktperson"
 PERIOD, ACTION, AGREEMENT_START, LABEL = "Periode", "Tiltak", "Avtale fra", "Post"
 ALLOCATED, SPENT = "Tildelt (kr)", "Brukt hittil (kr)"
 
@@ -131,6 +132,14 @@ COLUMNS: dict[str, Columns] = {
         Column(CO_FUNDING, 16, False, "Partnerens medfinansiering i kroner. Tom: 0.", kind=NUMBER),
         Column(DELIVERABLES, 50, False, "Hva partneren leverer."),
         Column(ACTIONS, 36, False, ACTION_KEYS_HELP),
+        Column(
+            CONTACT,
+            30,
+            False,
+            "Kontaktpersonen hos partneren, for eksempel navn og rolle. Uten kolonnen "
+            "beholdes kontaktpersonene.",
+            may_be_absent=True,
+        ),
     ),
 }
 
@@ -178,6 +187,7 @@ def _agreement_row(agreement: PartnerAgreement, names: dict[int, str]) -> list[A
         cell_number(agreement.co_funding),
         agreement.deliverables,
         ", ".join(names[action.pk] for action in linked),
+        agreement.contact,
     ]
 
 

@@ -235,6 +235,8 @@ class _Checker:
                 "co_funding": read.amount(excel.CO_FUNDING),
                 "deliverables": read.text(excel.DELIVERABLES),
             }
+            if excel.CONTACT in row.cells:  # an older file without the column keeps them
+                fields["contact"] = read.text(excel.CONTACT, max_length=200)
             actions = self._linked_actions(read, excel.ACTIONS)
             what = f"avtalen med «{partner}» fra {shown(start)}"
             if partner and start and self._once(read, seen, (partner, start), excel.START, what):

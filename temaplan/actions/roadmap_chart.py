@@ -4,7 +4,8 @@ same content as a table beside it.
 Pure: plain dataclasses in, a Vega-Lite spec out; rendered by `temaplan.core.charts.render_svg`.
 No Django here. Colour is never the only signal: a late or slipping bar also has a dashed
 outline and the word «forsinket» at its end, a bar at risk the words «i fare», and the chart
-has a table beside it (`roadmap_table`).
+has a table beside it (`roadmap_table`). A phase that ended late is not flagged: what happened
+(«ferdig en måned etter planen») is written after its bar and in the table.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date, timedelta
 
 from temaplan.core.vegalite import VEGA_LITE_SCHEMA, Spec
 
-from .slippage import AT_RISK, FLAG_LABELS, LATE, SLIPPING
+from .slippage import AT_RISK, FLAG_LABELS, LATE, ON_TIME, SLIPPING
 
 STUDY, PHASE = "study", "phase"
 KIND_LABELS = {STUDY: "Utredning", PHASE: "Fase", "case": "Politisk sak"}
@@ -52,6 +53,7 @@ class RoadmapBar:
     actual_end: date | None = None
     status: str = ""  # "done" draws the bar as finished
     row_key: str = ""  # identifies the row (defaults to row_label); labels may then repeat
+    note: str = ""  # how an ended phase ended: «ferdig i tide», «ferdig 12 dager etter planen»
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def roadmap_spec(
     """The Gantt chart of the period `start`–`end`: one row per study and phase, in the order
     given; cases as diamonds marked «SAK»; a dashed rule marked «I dag» if today is inside."""
     ids = _rows(rows)
-    bars, actual, markers, cases = [], [], [], []
+    bars, actual, markers, notes, cases = [], [], [], [], []
     for row in rows:
         row_id = ids[row.row_key or row.row_label]
         if isinstance(row, RoadmapMilestone):
@@ -150,6 +152,10 @@ def roadmap_spec(
                     "text": FLAG_LABELS[row.flag],
                     "state": state,
                 }
+            )
+        elif row.note and row.note != ON_TIME:
+            notes.append(
+                {"row": row_id, "date": _iso(min(max(last, start), end)), "text": row.note}
             )
 
     domain = [_datetime(start), _datetime(end + timedelta(days=1))]
@@ -266,6 +272,18 @@ def roadmap_spec(
             },
             "encoding": {"x": at, "y": y, "text": {"field": "text"}, "color": CASE_COLOUR},
         },
+        {
+            "data": {"values": notes},
+            "mark": {
+                "type": "text",
+                "align": "left",
+                "baseline": "middle",
+                "dx": 4,
+                "fontSize": 11,
+                "color": "#1a1a1a",
+            },
+            "encoding": {"x": at, "y": y, "text": {"field": "text"}},
+        },
     ]
     if start <= today <= end:
         rule_data = {"values": [{"date": _iso(today), "text": TODAY_LABEL}]}
@@ -302,7 +320,8 @@ def roadmap_spec(
 def roadmap_table(rows: list[RoadmapBar | RoadmapMilestone]) -> list[Spec]:
     """The chart as table rows, in the chart's order, every value ready to print:
     `row`, `kind` (Utredning / Fase / Politisk sak), `planned` and `actual` (dd.mm.yyyy, a
-    range for bars), `flag` (the code) and `flag_label` (forsinket / i fare / empty)."""
+    range for bars), `flag` (the code), `flag_label` (forsinket / i fare / empty) and `note`
+    (how an ended phase ended, or empty)."""
     table = []
     for row in rows:
         if isinstance(row, RoadmapMilestone):
@@ -314,6 +333,7 @@ def roadmap_table(rows: list[RoadmapBar | RoadmapMilestone]) -> list[Spec]:
                     "actual": "",
                     "flag": row.flag,
                     "flag_label": FLAG_LABELS[row.flag],
+                    "note": "",
                 }
             )
             continue
@@ -327,6 +347,7 @@ def roadmap_table(rows: list[RoadmapBar | RoadmapMilestone]) -> list[Spec]:
                 "actual": actual,
                 "flag": row.flag,
                 "flag_label": FLAG_LABELS[row.flag],
+                "note": row.note,
             }
         )
     return table

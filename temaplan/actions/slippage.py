@@ -8,15 +8,18 @@ The rules, for a given `today`:
   counts as not decided ("utsatt" is not a decision on the matter); once the editor moves its
   planned date to the new meeting, it stops slipping until that date too has passed. On the
   planned date itself the case does not slip yet (the meeting is that day).
-- A phase is *late* when it ended after its planned end (actual end after planned end), or when
-  it has not ended and today is after its planned end. A phase with status done but no actual
-  end is taken as ended on time (we cannot tell otherwise).
+- A phase is *late* when it is late now: it has not ended and today is after its planned end.
+  A phase that has ended is never late, however late it ended: what happened is told in words
+  instead (`finished_text`: «ferdig en måned etter planen», «ferdig i tide»). A phase with
+  status done but no actual end is taken as ended (we cannot tell when).
 - A late phase moves the flag onto what depends on it, as *at risk*: every case after that phase,
   and every phase that starts later (planned start strictly after the late phase's planned
   start; phases starting the same day run in parallel). What is already finished is not at risk:
   decided cases and ended phases keep no flag. A flag of its own (slipping, late) wins over at
   risk.
 - The study is flagged when any of its cases slips or any of its phases is late.
+- A study that is closed (status done or cancelled, as in the action list) has no flags at all:
+  nothing of it is late now. Its ended phases still tell how they ended.
 
 Pure: no Django here. Views build the `…Info` dataclasses from `Action`, `StudyPhase` and
 `PoliticalCase` rows.
@@ -32,6 +35,9 @@ FLAG_LABELS = {SLIPPING: "forsinket", LATE: "forsinket", AT_RISK: "i fare", NO_F
 PENDING, ADOPTED, REJECTED, POSTPONED = "pending", "adopted", "rejected", "postponed"
 DECIDED_OUTCOMES = (ADOPTED, REJECTED)
 PHASE_DONE = "done"
+CLOSED_STUDY = ("done", "cancelled")  # the action's status: finished or given up
+ON_TIME = "ferdig i tide"
+DAYS_PER_MONTH = 30.4375  # a year of 365.25 days over 12
 
 
 def flag_label(flag: str) -> str:
@@ -75,6 +81,7 @@ class StudyInfo:
     title: str
     phases: list[PhaseInfo] = field(default_factory=list)
     cases: list[CaseInfo] = field(default_factory=list)
+    status: str = ""  # the action's status; done or cancelled closes the study
 
 
 @dataclass(frozen=True)
@@ -83,6 +90,7 @@ class StudyFlags:
     reasons: list[str]  # Norwegian sentences, dates as 11.01.2022; own flags first, then risks
     case_flags: dict[str, str]  # case key → "slipping", "at_risk" or ""
     phase_flags: dict[str, str]  # phase key → "late", "at_risk" or ""
+    phase_notes: dict[str, str] = field(default_factory=dict)  # phase key → how it ended
 
     @property
     def study_flag(self) -> str:
@@ -99,9 +107,36 @@ def phase_ended(phase: PhaseInfo) -> bool:
 
 
 def phase_is_late(phase: PhaseInfo, today: date) -> bool:
-    if phase.actual_end is not None:
-        return phase.actual_end > phase.planned_end
+    """Late now: not ended, and its planned end has passed."""
     return not phase_ended(phase) and today > phase.planned_end
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return one if number == 1 else f"{number} {many}"
+
+
+def finished_text(planned_end: date, actual_end: date) -> str:
+    """What happened to a phase that has ended: «ferdig i tide» on or before its planned end,
+    else how much after it, in days under four weeks, then in months (rounded), then years."""
+    days = (actual_end - planned_end).days
+    if days <= 0:
+        return ON_TIME
+    if days < 28:
+        after = _count(days, "en dag", "dager")
+    else:
+        months = max(1, round(days / DAYS_PER_MONTH))
+        if months < 24:
+            after = _count(months, "en måned", "måneder")
+        else:
+            after = f"{round(months / 12)} år"
+    return f"ferdig {after} etter planen"
+
+
+def phase_note(phase: PhaseInfo) -> str:
+    """How an ended phase ended, or "" (not ended, or done without an actual end)."""
+    if phase.actual_end is None:
+        return ""
+    return finished_text(phase.planned_end, phase.actual_end)
 
 
 def _case_reason(case: CaseInfo) -> str:
@@ -112,11 +147,6 @@ def _case_reason(case: CaseInfo) -> str:
 
 
 def _phase_reason(phase: PhaseInfo) -> str:
-    if phase.actual_end is not None:
-        return (
-            f"{phase.name} skulle vært ferdig {day(phase.planned_end)}, "
-            f"men ble ferdig {day(phase.actual_end)}."
-        )
     return f"{phase.name} skulle vært ferdig {day(phase.planned_end)} og er ikke ferdig."
 
 
@@ -124,6 +154,15 @@ def study_flags(study: StudyInfo, *, today: date) -> StudyFlags:
     """Flags for the study's cases and phases, and the reasons, in date order."""
     phases = sorted(study.phases, key=lambda p: (p.planned_start, p.planned_end))
     cases = sorted(study.cases, key=lambda c: c.planned_date)
+    notes = {p.key: note for p in phases if (note := phase_note(p))}
+    if study.status in CLOSED_STUDY:
+        return StudyFlags(
+            study_slipping=False,
+            reasons=[],
+            case_flags={c.key: NO_FLAG for c in cases},
+            phase_flags={p.key: NO_FLAG for p in phases},
+            phase_notes=notes,
+        )
     phase_flags = {p.key: LATE if phase_is_late(p, today) else NO_FLAG for p in phases}
     case_flags = {c.key: SLIPPING if case_slips(c, today) else NO_FLAG for c in cases}
 
@@ -164,4 +203,5 @@ def study_flags(study: StudyInfo, *, today: date) -> StudyFlags:
         reasons=reasons + risks,
         case_flags=case_flags,
         phase_flags=phase_flags,
+        phase_notes=notes,
     )

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from . import budget_views, period_views, plan_excel_views, views
+from . import (
+    budget_views,
+    meeting_views,
+    partner_views,
+    period_views,
+    plan_excel_views,
+    study_views,
+    views,
+)
 
 app_name = "actions"
 
@@ -62,4 +70,37 @@ urlpatterns += [
         budget_views.allocation_delete,
         name="allocation_delete",
     ),
+]
+
+# --- Partner agreements, dialogue meetings, a study's phases and political cases: create,
+# edit, delete (partner_views, meeting_views, study_views) ------------------------------------
+urlpatterns += [
+    path(
+        "planer/<int:plan_id>/partnerskap/ny/",
+        partner_views.agreement_create,
+        name="agreement_create",
+    ),
+    path(
+        "partnerskapsavtaler/<int:agreement_id>/rediger/",
+        partner_views.agreement_edit,
+        name="agreement_edit",
+    ),
+    path(
+        "partnerskapsavtaler/<int:agreement_id>/slett/",
+        partner_views.agreement_delete,
+        name="agreement_delete",
+    ),
+    path(
+        "planer/<int:plan_id>/dialogmoter/ny/", meeting_views.meeting_create, name="meeting_create"
+    ),
+    path("dialogmoter/<int:meeting_id>/rediger/", meeting_views.meeting_edit, name="meeting_edit"),
+    path(
+        "dialogmoter/<int:meeting_id>/slett/", meeting_views.meeting_delete, name="meeting_delete"
+    ),
+    path("tiltak/<int:action_id>/faser/ny/", study_views.phase_create, name="phase_create"),
+    path("faser/<int:phase_id>/rediger/", study_views.phase_edit, name="phase_edit"),
+    path("faser/<int:phase_id>/slett/", study_views.phase_delete, name="phase_delete"),
+    path("tiltak/<int:action_id>/politiske-saker/ny/", study_views.case_create, name="case_create"),
+    path("politiske-saker/<int:case_id>/rediger/", study_views.case_edit, name="case_edit"),
+    path("politiske-saker/<int:case_id>/slett/", study_views.case_delete, name="case_delete"),
 ]

@@ -246,14 +246,30 @@ def partners(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     for agreement in agreements:
         # Shown beside the agreement; a page-only attribute, not a field.
         agreement.warning = agreement_warning(agreement, today=today)  # type: ignore[attr-defined]
-    return render(request, "actions/partners.html", {"plan": plan, "agreements": agreements})
+    return render(
+        request,
+        "actions/partners.html",
+        {
+            "plan": plan,
+            "agreements": agreements,
+            "can_edit": access.can_edit(request, plan.municipality_id),
+        },
+    )
 
 
 @require_GET
 def dialogue(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     meetings = plan.dialogue_meetings.prefetch_related("focus_areas", "follow_up_actions")
-    return render(request, "actions/dialogue.html", {"plan": plan, "meetings": meetings})
+    return render(
+        request,
+        "actions/dialogue.html",
+        {
+            "plan": plan,
+            "meetings": meetings,
+            "can_edit": access.can_edit(request, plan.municipality_id),
+        },
+    )
 
 
 @require_GET

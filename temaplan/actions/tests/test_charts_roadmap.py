@@ -147,6 +147,7 @@ def test_the_axis_speaks_norwegian():
                 "actual": "",
                 "flag": "slipping",
                 "flag_label": "forsinket",
+                "note": "",
             },
         ),
         (
@@ -158,6 +159,7 @@ def test_the_axis_speaks_norwegian():
                 "actual": "15.03.2022–",
                 "flag": "late",
                 "flag_label": "forsinket",
+                "note": "",
             },
         ),
         (
@@ -169,6 +171,7 @@ def test_the_axis_speaks_norwegian():
                 "actual": "01.04.2022–20.11.2022",
                 "flag": "",
                 "flag_label": "",
+                "note": "",
             },
         ),
         (
@@ -180,6 +183,7 @@ def test_the_axis_speaks_norwegian():
                 "actual": "",
                 "flag": "at_risk",
                 "flag_label": "i fare",
+                "note": "",
             },
         ),
         (
@@ -191,6 +195,7 @@ def test_the_axis_speaks_norwegian():
                 "actual": "",
                 "flag": "slipping",
                 "flag_label": "forsinket",
+                "note": "",
             },
         ),
     ],
@@ -221,3 +226,47 @@ def test_the_roadmap_renders_with_its_labels(settings):
         assert text in svg
     assert "i fare" in svg
     assert "jan 2023" in svg
+
+
+LATE_FINISH = RoadmapBar(
+    "Fase 1",
+    date(2022, 3, 1),
+    date(2022, 12, 31),
+    "phase",
+    actual_start=date(2022, 3, 15),
+    actual_end=date(2023, 1, 31),
+    status="done",
+    note="ferdig en måned etter planen",
+)
+ON_TIME_FINISH = RoadmapBar(
+    "Fase 2",
+    date(2023, 3, 1),
+    date(2023, 12, 31),
+    "phase",
+    actual_start=date(2023, 3, 1),
+    actual_end=date(2023, 12, 20),
+    status="done",
+    note="ferdig i tide",
+)
+
+
+def test_a_phase_that_ended_late_is_drawn_done_with_what_happened_after_its_last_bar():
+    spec = roadmap_spec([LATE_FINISH, ON_TIME_FINISH], today=TODAY, start=START, end=END)
+    assert [b["state"] for b in layer(spec, 0)] == [DONE_STATE, DONE_STATE]
+    assert layer(spec, 3) == []  # no «forsinket»
+    assert layer(spec, 6) == [
+        {"row": "000pFase 1", "date": "2023-01-31", "text": "ferdig en måned etter planen"}
+    ]
+    table = roadmap_table([LATE_FINISH, ON_TIME_FINISH])
+    assert [(r["flag_label"], r["note"]) for r in table] == [
+        ("", "ferdig en måned etter planen"),
+        ("", "ferdig i tide"),
+    ]
+    svg = render_svg_of([LATE_FINISH, ON_TIME_FINISH])
+    assert "ferdig en måned etter planen" in svg and "forsinket" not in svg
+
+
+def render_svg_of(rows) -> str:
+    from temaplan.core.charts import render_svg
+
+    return render_svg(roadmap_spec(rows, today=TODAY, start=START, end=END), title_id="roadmap")

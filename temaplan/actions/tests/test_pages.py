@@ -11,7 +11,10 @@ from django.urls import reverse
 
 from temaplan.actions.models import Action, ActionPeriod, ActionStatusChange, BudgetAllocation
 from temaplan.actions.tests.test_budget_pages import BUDGET_ENDPOINTS
+from temaplan.actions.tests.test_meeting_pages import MEETING_ENDPOINTS
+from temaplan.actions.tests.test_partner_pages import AGREEMENT_ENDPOINTS
 from temaplan.actions.tests.test_period_pages import PERIOD_ENDPOINTS
+from temaplan.actions.tests.test_study_pages import STUDY_ENDPOINTS
 from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE
 from temaplan.testing.personas import (
     EDITOR,
@@ -113,7 +116,15 @@ def snapshot():
 
 
 def test_the_tables_cover_every_action_view():
-    tables = ENDPOINTS + PLAN_EXCEL_ENDPOINTS + PERIOD_ENDPOINTS + BUDGET_ENDPOINTS
+    tables = (
+        ENDPOINTS
+        + PLAN_EXCEL_ENDPOINTS
+        + PERIOD_ENDPOINTS
+        + BUDGET_ENDPOINTS
+        + AGREEMENT_ENDPOINTS
+        + MEETING_ENDPOINTS
+        + STUDY_ENDPOINTS
+    )
     assert url_names("actions") == {e.name for e in tables}
 
 

@@ -218,3 +218,39 @@ def test_a_vertical_tab_in_a_purpose_exports_as_a_line_break_and_then_round_trip
     plan_workbook_import(plan=asker_plan, data=data)
     assert PartnerAgreement.objects.get(partner=FJORDPORTEN).purpose == "Første\nandre"
     assert cells(workbook_bytes(asker_plan)) == cells(data)
+
+
+# The contact person -------------------------------------------------------------------------
+
+
+def test_the_contact_person_goes_out_and_back_in(asker_plan):
+    PartnerAgreement.objects.filter(plan=asker_plan, partner=FJORDPORTEN).update(
+        contact="Kari Nordmann, daglig leder"
+    )
+    data = workbook_bytes(asker_plan)
+    header = cells(data)[AGREEMENTS][0]
+    column = header.index(excel.CONTACT)
+    assert rows_of(data, AGREEMENTS)[0][column] == "Kari Nordmann, daglig leder"
+    changed = edited(data, put(AGREEMENTS, 2, excel.CONTACT, "Ola Nordmann"))
+    summary = plan_workbook_import(plan=asker_plan, data=changed, user=editor_user())
+    assert counts(summary)[AGREEMENTS] == (0, 1, 2)
+    agreement = PartnerAgreement.objects.get(plan=asker_plan, partner=FJORDPORTEN)
+    assert agreement.contact == "Ola Nordmann"
+    assert agreement.history.latest().contact == "Ola Nordmann"
+
+
+def test_a_file_without_the_contact_column_keeps_the_contacts(asker_plan):
+    PartnerAgreement.objects.filter(plan=asker_plan, partner=FJORDPORTEN).update(
+        contact="Kari Nordmann"
+    )
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(asker_plan)))
+    sheet = book[AGREEMENTS]
+    headers = [cell.value for cell in sheet[1]]
+    sheet.delete_cols(headers.index(excel.CONTACT) + 1)
+    older = io.BytesIO()
+    book.save(older)
+    before = snapshot()
+    summary = plan_workbook_import(plan=asker_plan, data=older.getvalue())
+    assert not summary.changed
+    assert snapshot() == before
+    assert PartnerAgreement.objects.get(partner=FJORDPORTEN).contact == "Kari Nordmann"

@@ -12,6 +12,7 @@ from temaplan.actions.slippage import (
     CaseInfo,
     PhaseInfo,
     StudyInfo,
+    finished_text,
     flag_label,
     study_flags,
 )
@@ -27,8 +28,10 @@ PARALLEL = PhaseInfo("q", "Parallell", P1.planned_start, date(2022, 11, 30))
 S1_ADOPTED = replace(S1, outcome="adopted", decided_on=date(2023, 2, 8))
 
 
-def flags(phases, cases, today):
-    return study_flags(StudyInfo("campus", "Campus Bærekraft", phases, cases), today=today)
+def flags(phases, cases, today, status="in_progress"):
+    return study_flags(
+        StudyInfo("campus", "Campus Bærekraft", phases, cases, status=status), today=today
+    )
 
 
 @pytest.mark.parametrize(
@@ -75,12 +78,12 @@ def flags(phases, cases, today):
             [P1_ENDED_LATE, P2, P3],
             [S1],
             date(2023, 1, 25),
-            {"s1": AT_RISK},
-            {"p1": LATE, "p2": AT_RISK, "p3": AT_RISK},
-            True,
+            {"s1": ""},
+            {"p1": "", "p2": "", "p3": ""},
+            False,
         ),
         (
-            [P1_ENDED_LATE, P2],
+            [P1, P2],
             [S1_ADOPTED],
             date(2023, 2, 9),
             {"s1": ""},
@@ -98,7 +101,7 @@ def flags(phases, cases, today):
         ),
         ([replace(P1, status="done")], [], date(2023, 6, 1), {}, {"p1": ""}, False),
         (
-            [P1_ENDED_LATE, replace(P2, actual_end=date(2023, 12, 1)), P3],
+            [P1, replace(P2, actual_end=date(2023, 12, 1)), P3],
             [],
             date(2024, 1, 10),
             {},
@@ -142,7 +145,7 @@ def flags(phases, cases, today):
         "postponed is not decided",
         "an outcome without a decision date is not decided",
         "an unfinished late phase moves the flag to the case and later phases",
-        "a phase that ended late moves the flag too",
+        "a phase that ended late is not late now and puts nothing at risk",
         "a decided case is not at risk",
         "a case's own slipping wins over at risk",
         "a late second phase flags the case after it and the third phase",
@@ -172,12 +175,48 @@ def test_the_reasons_name_what_slips_with_norwegian_dates():
     ]
 
 
-def test_the_reasons_give_the_actual_end_and_the_case_put_at_risk():
-    result = flags([P1_ENDED_LATE], [S1], date(2023, 1, 25))
+def test_the_reasons_name_the_case_put_at_risk_by_a_late_phase():
+    result = flags([P1], [S1], date(2023, 1, 25))
     assert result.reasons == [
-        "Fase 1 skulle vært ferdig 31.12.2022, men ble ferdig 20.01.2023.",
+        "Fase 1 skulle vært ferdig 31.12.2022 og er ikke ferdig.",
         "Saken til Kommunestyret 08.02.2023 er i fare fordi Fase 1 er forsinket.",
     ]
+
+
+def test_a_phase_that_ended_late_gives_no_reason_but_tells_what_happened():
+    result = flags([P1_ENDED_LATE, replace(P1_ON_TIME, key="p0")], [], date(2023, 6, 1))
+    assert result.reasons == []
+    assert result.phase_notes == {"p1": "ferdig 20 dager etter planen", "p0": "ferdig i tide"}
+
+
+@pytest.mark.parametrize("status", ["done", "cancelled"])
+def test_a_closed_study_is_not_late_whatever_its_phases_and_cases_say(status):
+    result = flags([P1, P2, replace(P1_ENDED_LATE, key="p0")], [S1, S2], date(2024, 6, 1), status)
+    assert not result.study_slipping and result.study_flag == ""
+    assert result.reasons == []
+    assert set(result.phase_flags.values()) == set(result.case_flags.values()) == {""}
+    assert result.phase_notes == {"p0": "ferdig 20 dager etter planen"}
+
+
+@pytest.mark.parametrize(
+    "planned_end, actual_end, text",
+    [
+        (date(2022, 12, 31), date(2022, 12, 31), "ferdig i tide"),
+        (date(2022, 12, 31), date(2022, 12, 15), "ferdig i tide"),
+        (date(2022, 12, 31), date(2023, 1, 1), "ferdig en dag etter planen"),
+        (date(2022, 12, 31), date(2023, 1, 12), "ferdig 12 dager etter planen"),
+        (date(2022, 12, 31), date(2023, 1, 27), "ferdig 27 dager etter planen"),
+        (date(2023, 2, 28), date(2023, 3, 28), "ferdig en måned etter planen"),
+        (date(2022, 12, 31), date(2023, 1, 31), "ferdig en måned etter planen"),
+        (date(2023, 3, 31), date(2023, 4, 30), "ferdig en måned etter planen"),
+        (date(2024, 6, 30), date(2024, 8, 31), "ferdig 2 måneder etter planen"),
+        (date(2023, 6, 30), date(2023, 9, 30), "ferdig 3 måneder etter planen"),
+        (date(2022, 12, 31), date(2024, 2, 29), "ferdig 14 måneder etter planen"),
+        (date(2022, 12, 31), date(2025, 1, 10), "ferdig 2 år etter planen"),
+    ],
+)
+def test_what_happened_to_an_ended_phase_is_said_in_words(planned_end, actual_end, text):
+    assert finished_text(planned_end, actual_end) == text
 
 
 def test_a_postponed_case_says_so():
