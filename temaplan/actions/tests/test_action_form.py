@@ -84,7 +84,11 @@ def squeeze(text: str) -> str:
     "text, limit, short",
     [
         ("Kort tekst.", 70, "Kort tekst."),
-        ("Bruke kommunens innkjøp til å utvikle lokale leverandører", 30, "Bruke kommunens innkjøp til å…"),
+        (
+            "Bruke kommunens innkjøp til å utvikle lokale leverandører",
+            30,
+            "Bruke kommunens innkjøp til å…",
+        ),
         ("Bruke kommunens innkjøp, og mer", 25, "Bruke kommunens innkjøp…"),
         ("Ord  med   mange    mellomrom", 70, "Ord med mange mellomrom"),
         ("Eksakt ti", 9, "Eksakt ti"),
@@ -99,7 +103,11 @@ def test_a_long_text_is_shortened_after_a_whole_word(text, limit, short):
 def strategy_fieldsets(page: FormOutline) -> list[dict]:
     """The focus areas' fieldsets: those inside the «Strategier» fieldset."""
     outer = next(f for f in page.fieldsets if squeeze(f["legend"]) == "Strategier")
-    return [f for f in page.fieldsets if f is not outer and set(f["checkboxes"]) <= set(outer["checkboxes"]) and f["checkboxes"]]
+    return [
+        f
+        for f in page.fieldsets
+        if f is not outer and set(f["checkboxes"]) <= set(outer["checkboxes"]) and f["checkboxes"]
+    ]
 
 
 def test_every_focus_area_is_a_fieldset_with_its_name_as_legend_in_the_plan_s_order(
@@ -120,7 +128,12 @@ def test_every_strategy_checkbox_is_named_by_its_full_text_and_long_ones_are_sho
     html = editor.get(reverse("actions:create", args=[period(asker_plan).pk])).content.decode()
     page = outline(html)
     boxes = [box for group in strategy_fieldsets(page) for box in group["checkboxes"]]
-    full = [f"{s.code} {s.text}" for s in asker_plan.strategies.order_by("focus_area__position", "focus_area__number", "position", "code")]
+    full = [
+        f"{s.code} {s.text}"
+        for s in asker_plan.strategies.order_by(
+            "focus_area__position", "focus_area__number", "position", "code"
+        )
+    ]
     assert [squeeze(page.names[box]) for box in boxes] == full
     shortened = [text for text in full if len(text) > 70]
     assert shortened, "the demo has strategies longer than one line"
