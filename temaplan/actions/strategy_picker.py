@@ -55,7 +55,8 @@ class GroupedStrategyCheckboxes(forms.CheckboxSelectMultiple):
 
     def groups(self, name: str, value: list[str], attrs: dict | None) -> list[StrategyGroup]:
         groups: dict[int, StrategyGroup] = {}
-        for index, (option_value, label) in enumerate(self.choices):
+        for index, (option_value, choice_label) in enumerate(self.choices):
+            label = str(choice_label)  # StrategyChoiceField's code and full text
             strategy = option_value.instance  # type: ignore[union-attr]
             area = strategy.focus_area
             group = groups.setdefault(area.pk, StrategyGroup(str(area), len(groups)))

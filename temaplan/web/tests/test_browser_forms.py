@@ -51,8 +51,8 @@ def browser_page(live_server, transactional_db, monkeypatch):
             finally:
                 browser.close()
 
-    logged_in.plans = plans  # type: ignore[attr-defined]
-    logged_in.url = live_server.url  # type: ignore[attr-defined]
+    logged_in.plans = plans
+    logged_in.url = live_server.url
     return logged_in
 
 
@@ -155,3 +155,24 @@ def test_focus_follows_an_inline_edit_on_the_plan_page(browser_page):
         expect(page.locator("#live-status")).to_have_text("Lagret")
         expect(page.locator(f"#ambition-{first.pk}")).to_be_focused()
         expect(page.locator(f"#ambition-{first.pk}")).to_contain_text("Endret i nettlesertesten")
+
+
+@pytest.mark.browser
+def test_a_moved_item_keeps_focus_on_its_button_and_a_deleted_one_is_announced(browser_page):
+    from playwright.sync_api import expect
+
+    plan = browser_page.plans["asker"]
+    second, third = plan.ambitions.order_by("position", "id")[1:3]
+    with browser_page("asker-redaktor") as page:
+        page.goto(f"{browser_page.url}/planer/{plan.pk}/")
+        page.locator(f"#ambition-{third.pk} button", has_text="Flytt opp").click()
+        expect(page.locator("#live-status")).to_have_text("Flyttet opp")
+        up = page.locator(f"#ambition-{third.pk} button", has_text="Flytt opp")
+        expect(up).to_be_focused()
+        expect(page.locator("#ambitions ol > li").nth(1)).to_have_id(f"ambition-{third.pk}")
+
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.locator(f"#ambition-{second.pk} button", has_text="Slett").click()
+        expect(page.locator(f"#ambition-{second.pk}")).to_have_count(0)
+        expect(page.locator("#live-status")).to_have_text("Slettet")
+        expect(page.locator("#ambitions-h")).to_be_focused()

@@ -1,7 +1,8 @@
 // Keyboard and screen reader users after an inline (htmx) edit, once for every page:
 // - a form swapped in (a GET from «Rediger», «Endre status» …): focus on its first field;
 // - a save (a POST answered 2xx): focus back on the item and «Lagret» in the page's live
-//   region (#live-status in web/base.html); a form may say otherwise with data-saved-message;
+//   region (#live-status in web/base.html); a form may say otherwise with data-saved-message
+//   («Slettet»); a control that is still there afterwards (move up) keeps focus;
 // - a refusal (422 bad input, 409 edit conflict): focus on the first message, or on the first
 //   invalid field, which then names the message in aria-describedby;
 // - «Avbryt» (a GET without a form): focus back on the item.
@@ -84,9 +85,13 @@
     return item && item.id !== "main" ? item.id : null;
   }
 
-  function focusItem(id, root) {
+  function focusItem(id, root, again) {
     var item = (id && document.getElementById(id)) || root;
-    if (item.matches("section, article")) {
+    // A control that stays (move up, move down) keeps focus, so it can be used again.
+    var control = again && item.querySelector('form[hx-post="' + CSS.escape(again) + '"] button');
+    if (control) {
+      focusOn(control);
+    } else if (item.matches("section, article")) {
       focusOn(heading(item) || item);
     } else {
       focusOn(item);
@@ -101,6 +106,7 @@
     var form = source.matches("form") ? source : source.closest("form");
     started.set(event.detail.xhr, {
       item: itemOf(source),
+      form: form && form.getAttribute("hx-post"),
       saved: (form && form.dataset.savedMessage) || source.dataset.savedMessage || "Lagret",
     });
   });
@@ -115,7 +121,7 @@
     if (xhr.status < 200 || xhr.status > 299) {
       if (!focusFirstError(root)) focusItem(request.item, root);
     } else if (verb !== "get") {
-      focusItem(request.item, root);
+      focusItem(request.item, root, request.form);
       announce(request.saved);
     } else {
       var field = first(root, "form " + FIELDS.split(", ").join(", form "));
