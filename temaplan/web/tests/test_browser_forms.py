@@ -100,6 +100,15 @@ def test_the_strategy_search_filters_the_checkboxes_as_you_type(browser_page):
         expect(boxes.locator("visible=true")).to_have_count(43)
         expect(page.get_by_role("checkbox", name=founders[0], exact=True)).to_be_checked()
 
+        # Saved without a title: the page comes back with the box still ticked, and focus on
+        # the first field in error, which names its message.
+        page.fill("#id_key", "ny-fra-nettleseren")
+        with page.expect_navigation():
+            page.locator("form button.primary", has_text="Lagre").click()
+        expect(page.locator("#id_title")).to_be_focused()
+        expect(page.locator("#id_title")).to_have_attribute("aria-describedby", "id_title_error")
+        expect(page.get_by_role("checkbox", name=founders[0], exact=True)).to_be_checked()
+
 
 @pytest.mark.browser
 def test_focus_follows_an_inline_status_change_and_a_screen_reader_hears_it_saved(browser_page):
