@@ -10,6 +10,7 @@ from temaplan.core.keys import free_key, key_from_text
 from temaplan.plans.models import FocusArea, Strategy
 
 from .models import Action, ActionPeriod
+from .strategy_picker import GroupedStrategyCheckboxes, StrategyChoiceField
 
 
 class ActionForm(VersionedForm):
@@ -49,14 +50,21 @@ class ActionForm(VersionedForm):
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "anchored_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "strategies": forms.CheckboxSelectMultiple,
+            "strategies": GroupedStrategyCheckboxes,
         }
+        field_classes = {"strategies": StrategyChoiceField}
 
     def __init__(self, *args, period, **kwargs):
         self.period = period
         super().__init__(*args, **kwargs)
         choice_field(self, "focus_area").queryset = FocusArea.objects.filter(plan_id=period.plan_id)
-        choice_field(self, "strategies").queryset = Strategy.objects.filter(plan_id=period.plan_id)
+        strategies = choice_field(self, "strategies")
+        # Grouped by focus area in the plan's order (GroupedStrategyCheckboxes relies on it).
+        strategies.queryset = (
+            Strategy.objects.filter(plan_id=period.plan_id)
+            .select_related("focus_area")
+            .order_by("focus_area__position", "focus_area__number", "position", "code", "pk")
+        )
 
     def _period_keys(self) -> set[str]:
         others = Action.objects.filter(period=self.period).exclude(pk=self.instance.pk)

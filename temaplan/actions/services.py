@@ -59,7 +59,12 @@ def action_update_status(
     user=None,
     now: datetime | None = None,
 ) -> Action:
-    """The in-place status change: status, progress and a dated comment in the history."""
+    """The in-place status change: status, progress and a dated comment in the history.
+    Saving what is already there, with no comment, changes nothing and adds no history line
+    (unless someone else saved in between, which is the usual conflict)."""
+    unchanged = (status, progress) == (action.status, action.progress) and not comment.strip()
+    if unchanged and action.version == expected_version:
+        return action
     with transaction.atomic():
         updated = record_update(
             record=action,

@@ -25,7 +25,12 @@ class Versioned(models.Model):
 
 
 class EditConflict(Exception):
-    """The row changed (or vanished) after the editor opened it."""
+    """The row changed (or vanished) after the editor opened it. `current` is the row as the
+    other person saved it, when there is one, so the editor can see what they did."""
+
+    def __init__(self, message: str, *, current: models.Model | None = None) -> None:
+        super().__init__(message)
+        self.current = current
 
 
 V = TypeVar("V", bound=Versioned)
@@ -39,7 +44,7 @@ def record_update(*, record: V, changes: dict[str, Any], expected_version: int) 
         if current is None:
             raise EditConflict(DELETED_MEANWHILE_MESSAGE)
         if current.version != expected_version:
-            raise EditConflict(EDIT_CONFLICT_MESSAGE)
+            raise EditConflict(EDIT_CONFLICT_MESSAGE, current=current)
         for field, value in changes.items():
             setattr(current, field, value)
         current.version += 1

@@ -245,7 +245,9 @@ def test_two_editors_changing_the_same_action_do_not_overwrite_each_other(editor
     url = reverse("actions:status", args=[action.pk])
     version = action.version
     assert (
-        editor.post(url, {"status": "done", "progress": "100", "version": version}).status_code
+        editor.post(
+            url, {"status": "done", "progress": "100", "comment": "Ferdig", "version": version}
+        ).status_code
         == 302
     )
     response = other.post(url, {"status": "cancelled", "version": version}, **HTMX)
