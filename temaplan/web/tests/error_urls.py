@@ -1,0 +1,21 @@
+"""The site's URLs plus two that fail on purpose, for the error page tests (ROOT_URLCONF)."""
+
+from django.core.exceptions import SuspiciousOperation
+from django.urls import path
+
+from config.urls import handler400, handler403, handler404, handler500, urlpatterns  # noqa: F401
+
+
+def bad_request(request):
+    raise SuspiciousOperation("Invalid HTTP_HOST header: 'evil.example'.")
+
+
+def broken(request):
+    raise RuntimeError("the database fell over")
+
+
+urlpatterns = [
+    path("test/ugyldig/", bad_request),
+    path("test/feil/", broken),
+    *urlpatterns,
+]
