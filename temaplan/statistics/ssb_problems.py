@@ -3,7 +3,7 @@
 `ssb_problem(error)` takes what a fetch raised (`SsbUnavailable` with the last attempt's
 exception chained, `SsbRequestError`, or a bare httpx/OS error) and gives the sentence a
 business adviser can act on, plus the technical detail for whoever runs Temaplan. The web page
-and the CLI show the same sentence. Pure Python: no Django.
+and the CLI show the same sentence. No Django of its own (http.py reads settings when asked).
 """
 
 from __future__ import annotations
