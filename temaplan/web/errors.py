@@ -76,6 +76,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     context = {"status": 500, "title": _(SERVER_ERROR_TITLE), "reason": _(SERVER_ERROR_REASON)}
     htmx = request.headers.get("HX-Request") == "true"
     template = REFUSAL if htmx else TEMPLATE
+    body: str
     try:
         body = render_to_string(template, context)
     except Exception:  # noqa: BLE001 - the error page itself must never fail
@@ -87,6 +88,7 @@ def _refusal(request: HttpRequest, status: int, title: str, reason: str) -> Http
     context = {"status": status, "title": _(title), "reason": reason, "back": _back(request)}
     htmx = request.headers.get("HX-Request") == "true"
     template = REFUSAL if htmx else TEMPLATE
+    body: str
     try:
         body = render_to_string(template, context, request=request)
     except Exception:  # noqa: BLE001 - e.g. the database behind the header is down

@@ -30,9 +30,9 @@ def console():
         if any(isinstance(f, OneLineRefusals) for f in h.filters)
     ]
     buffer = io.StringIO()
-    previous = handler.setStream(buffer)  # type: ignore[attr-defined]
+    previous = handler.setStream(buffer)
     yield buffer
-    handler.setStream(previous)  # type: ignore[attr-defined]
+    handler.setStream(previous)
 
 
 def lines(buffer: io.StringIO) -> list[str]:
