@@ -30,9 +30,11 @@ def console():
         if any(isinstance(f, OneLineRefusals) for f in h.filters)
     ]
     buffer = io.StringIO()
-    previous = handler.setStream(buffer)
+    # Not setStream(): it flushes the old stream, which an earlier test's capture may have
+    # closed already.
+    previous, handler.stream = handler.stream, buffer
     yield buffer
-    handler.setStream(previous)
+    handler.stream = previous
 
 
 def lines(buffer: io.StringIO) -> list[str]:
