@@ -210,6 +210,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# A refused form gets the site's own page in bokmål (temaplan/web/errors.py).
+CSRF_FAILURE_VIEW = "temaplan.web.errors.csrf_failure"
 
 if not DEBUG:
     # Behind a TLS-terminating proxy, set TEMAPLAN_BEHIND_PROXY=1 so Django trusts its header.
@@ -227,12 +229,22 @@ if not DEBUG:
     SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 # --- Logging --------------------------------------------------------------------------------
+# Every record goes to one console handler on the root logger. Naming the «django» logger here
+# drops the console handler Django gives it in DEBUG, which printed each record a second time.
+# A refused request (4xx) is logged as one line, without the traceback (temaplan.web.log_filters).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line_refusals": {"()": "temaplan.web.log_filters.OneLineRefusals"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line_refusals"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO").upper()},
-    "loggers": {"axes": {"level": "WARNING"}, "httpx": {"level": "WARNING"}},
+    "loggers": {
+        "django": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+    },
 }
 
 # --- Background work ------------------------------------------------------------------------

@@ -10,3 +10,9 @@ urlpatterns = [
     path("", include("temaplan.actions.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# The pages a refusal or an error gets when DEBUG is off, in bokmål (temaplan/web/errors.py).
+handler400 = "temaplan.web.errors.bad_request"
+handler403 = "temaplan.web.errors.permission_denied"
+handler404 = "temaplan.web.errors.page_not_found"
+handler500 = "temaplan.web.errors.server_error"

@@ -74,7 +74,16 @@ class SsbError(Exception):
 
 
 class SsbUnavailable(SsbError):
-    """SSB did not give a usable answer, even after the retries."""
+    """SSB did not give a usable answer, even after the retries.
+
+    `status` is the HTTP status of the last answer (429, 5xx …), None when none came; the
+    exception of the last attempt (a timeout, a refused connection, a bad body) is chained as
+    `__cause__`, so `ssb_problems.ssb_problem` can tell the user what happened in plain words.
+    """
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class SsbRequestError(SsbError, ValueError):
@@ -362,18 +371,21 @@ class HttpFetcher:
 
         attempts = self.retries + 1
         reason = ""
+        error: Exception | None = None  # what the last attempt raised, chained to the failure
+        status: int | None = None
         for attempt in range(1, attempts + 1):
             self.limiter.acquire()
             self.sent += 1
             wait: float | None = None
+            error, status = None, None
             try:
                 response = self._client.request(method, url, content=body)
-            except httpx.TimeoutException:
-                reason = REASON_TIMEOUT.format(timeout=self.timeout)
+            except httpx.TimeoutException as exc:
+                reason, error = REASON_TIMEOUT.format(timeout=self.timeout), exc
             except httpx.RemoteProtocolError as exc:
-                reason = REASON_BROKEN.format(error=_short(exc))
+                reason, error = REASON_BROKEN.format(error=_short(exc)), exc
             except httpx.TransportError as exc:
-                reason = REASON_TRANSPORT.format(error=_short(exc))
+                reason, error = REASON_TRANSPORT.format(error=_short(exc)), exc
             else:
                 status = response.status_code
                 if status == 429:
@@ -388,7 +400,7 @@ class HttpFetcher:
                     try:
                         value = validate(data)
                     except ValueError as exc:
-                        reason = REASON_INVALID.format(error=_short(exc))
+                        reason, error = REASON_INVALID.format(error=_short(exc)), exc
                     else:
                         if cache is not None:
                             cache.put(key, data)
@@ -409,7 +421,8 @@ class HttpFetcher:
                 delay,
             )
             self.sleep(delay)
-        raise SsbUnavailable(UNAVAILABLE.format(what=what, attempts=attempts, reason=reason))
+        message = UNAVAILABLE.format(what=what, attempts=attempts, reason=reason)
+        raise SsbUnavailable(message, status=status) from error
 
 
 def _short(value: object, limit: int = 160) -> str:

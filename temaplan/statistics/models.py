@@ -83,6 +83,9 @@ class SyncRun(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
     message = models.CharField(max_length=300, blank=True)
+    # The technical account of a failure (which request, which exception), folded away on the
+    # page under «Teknisk detalj»; `message` holds the plain sentence.
+    detail = models.TextField(blank=True)
     summary = models.TextField(blank=True)
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

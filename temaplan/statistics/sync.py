@@ -24,6 +24,7 @@ from .pxweb import PxWebClient
 from .regions import CodeHistory
 from .services import klass_snapshot_store
 from .sources import SOURCES, Source
+from .ssb_problems import ssb_problem
 from .store import Revision, series_store
 
 HISTORY_START = date(2011, 1, 1)
@@ -40,7 +41,19 @@ def no_progress(fraction: float, message: str) -> None:
 
 
 class SyncFailed(Exception):
-    """The sync stopped before storing anything; the message says why, in Norwegian."""
+    """The sync stopped before storing anything; the message says why, in Norwegian.
+
+    When SSB was the trouble, the message is the one plain sentence of `ssb_problem` and
+    `detail` holds the technical account (which request, which exception) on one line."""
+
+    def __init__(self, message: str, *, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
+
+    @classmethod
+    def from_ssb(cls, error: SsbError) -> SyncFailed:
+        problem = ssb_problem(error)
+        return cls(problem.sentence, detail=problem.detail)
 
 
 @dataclass
@@ -123,7 +136,7 @@ def region_history_fetch(*, klass: KlassClient, today: date) -> RegionHistory:
         changes_body = klass.changes(MUNICIPALITIES, HISTORY_START, today)
         codes_body = klass.codes_at(MUNICIPALITIES, today)
     except SsbError as error:
-        raise SyncFailed(str(error)) from error
+        raise SyncFailed.from_ssb(error) from error
     history = CodeHistory(
         changes_from_klass(changes_body), codes_from_klass(codes_body), as_of=today
     )
@@ -166,7 +179,7 @@ def series_fetch(
             progress(0.1 + 0.7 * index / len(sources), f"Henter {source.label}")
             _fetch_source(pxweb, source, published, years, keep_pair, fetched)
     except SsbError as error:
-        raise SyncFailed(str(error)) from error
+        raise SyncFailed.from_ssb(error) from error
     return fetched
 
 

@@ -2,7 +2,7 @@
 
 from django import template
 
-from temaplan.core import formatting
+from temaplan.core import dates, formatting
 
 register = template.Library()
 
@@ -27,3 +27,13 @@ def bokstav(index):
     """0 → a, 1 → b: the letters of the plan's ambitions and premises."""
     letters = "abcdefghijklmnopqrstuvwxyz"
     return letters[int(index) % 26]
+
+
+@register.filter
+def tidspunkt(value):
+    """A moment in local time: «3. desember 2026 kl. 06.15»."""
+    from django.utils import timezone
+
+    if value is not None and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return dates.date_and_time(value)

@@ -6,6 +6,7 @@ statistics app below it offers the functions and knows nothing of indicators."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -16,6 +17,8 @@ from temaplan.statistics.compute import NO_REGION_HISTORY, code_history, formula
 from temaplan.statistics.formulas import FORMULAS, FormulaSettingError
 from temaplan.statistics.importing import StatbankImportError, statbank_files_import
 
+SYNC_FAILED = "Hentingen feilet; ingenting er endret. {reason}"
+TECHNICAL_DETAIL = "Teknisk detalj: {detail}"
 BAD_YEARS = "«{text}» er ikke et årsintervall. Skriv for eksempel 2017-2022."
 BAD_OPTION = (
     "«{text}» er ikke en formelinnstilling. Skriv NAVN=VERDI, for eksempel denominator=row_total."
@@ -43,8 +46,29 @@ def parse_options(texts: list[str]) -> dict[str, str]:
     return options
 
 
+class SyncStopped(CommandError):
+    """A sync that stopped: the plain sentence, then the technical detail on one line."""
+
+    def __init__(self, error: SyncFailed) -> None:
+        lines = [SYNC_FAILED.format(reason=error)]
+        if error.detail:
+            lines.append(TECHNICAL_DETAIL.format(detail=error.detail))
+        super().__init__("\n".join(lines))
+
+
 class Command(BaseCommand):
     help = "Statistikk fra SSB: hent (sync), importer filer (import) og beregn formler (compute)."
+
+    def execute(self, *args, **options):
+        """From the command line, a stopped sync prints its sentences alone and exits with 1:
+        no traceback, and no «CommandError:» in front (what Django adds to any other)."""
+        try:
+            return super().execute(*args, **options)
+        except SyncStopped as error:
+            if not getattr(self, "_called_from_command_line", False) or options.get("traceback"):
+                raise
+            self.stderr.write(str(error))
+            sys.exit(1)
 
     def add_arguments(self, parser):
         commands = parser.add_subparsers(dest="action", required=True, help="Hva som skal gjøres.")
@@ -159,7 +183,7 @@ class Command(BaseCommand):
                 progress=self._progress,
             )
         except SyncFailed as error:
-            raise CommandError(f"Hentingen feilet; ingenting er endret. {error}") from error
+            raise SyncStopped(error) from error
         self.stdout.write("")
         self.stdout.write(summary.report())
 
