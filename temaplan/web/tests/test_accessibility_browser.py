@@ -30,7 +30,10 @@ from temaplan.web.tests.test_what_users_see import crawl
 
 ROOT = Path(__file__).resolve().parents[3]
 AXE_JS = ROOT / "var" / "node" / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_2_1_A_AND_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_2_1_A_AND_AA = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+# At the narrow width only the rules a narrower layout can break (a table that scrolls only on
+# a phone must be reachable by keyboard there): every rule at both widths takes too long.
+NARROW_RULES = {"type": "rule", "values": ["scrollable-region-focusable"]}
 WIDTHS = (1366, 390)
 HEIGHT = 900
 LOGIN = "/konto/logg-inn/"
@@ -44,9 +47,8 @@ SCREENSHOTS = {
     "budsjett": "actions:budget",
 }
 
-AXE_RUN = """async (tags) => {
-  const result = await axe.run(document, {runOnly: {type: "tag", values: tags},
-                                          resultTypes: ["violations"]});
+AXE_RUN = """async (runOnly) => {
+  const result = await axe.run(document, {runOnly, resultTypes: ["violations"]});
   return result.violations.map(v => ({id: v.id, help: v.help,
                                      targets: v.nodes.map(n => n.target.join(" "))}));
 }"""
@@ -72,10 +74,27 @@ def _log_in(page, base_url: str, username: str | None) -> None:
         page.click("form button[type=submit].primary")
 
 
-def _violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE_JS))
-    found = page.evaluate(AXE_RUN, WCAG_2_1_A_AND_AA)
+def _violations(page, run_only=WCAG_2_1_A_AND_AA) -> list[str]:
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    found = page.evaluate(AXE_RUN, run_only)
     return [f"{v['id']}: {v['help']} – {', '.join(v['targets'][:5])}" for v in found]
+
+
+def _check_at_every_width(page) -> tuple[list[str], list[str]]:
+    """axe's violations and the widths at which the page is wider than the window (with the
+    excess in pixels): every WCAG rule at the first width, the layout's rules at the others."""
+    violations: list[str] = []
+    wider = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": HEIGHT})
+        rules = WCAG_2_1_A_AND_AA if width == WIDTHS[0] else NARROW_RULES
+        violations += [f"{width} px {found}" for found in _violations(page, rules)]
+        excess = page.evaluate(OVERFLOW)
+        if excess > 0:
+            wider.append(f"{width} px: {excess} px for bred")
+    page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
+    return violations, wider
 
 
 def _too_wide(page) -> list[str]:
@@ -86,7 +105,6 @@ def _too_wide(page) -> list[str]:
         excess = page.evaluate(OVERFLOW)
         if excess > 0:
             wider.append(f"{width} px: {excess} px for bred")
-    page.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
     return wider
 
 
@@ -129,23 +147,24 @@ def test_every_crawled_page_passes_axe_and_fits_the_window_for_every_persona(
     demo_load(password="demo")
     violations: dict[str, list[str]] = {}
     too_wide: dict[str, list[str]] = {}
-    visited = 0
+    visited: dict[str, int] = {}
     for username, start in PERSONAS.items():
+        who = username or "anonym"
         paths = sorted(crawl(client_for(username), start=start))
         context, page = _page_for(browser, live_server, username)
         try:
+            if username is None:  # axe is really there: a page made to break two rules does
+                page.set_content('<html><body><img src="data:,"></body></html>')
+                assert {"html-has-lang", "image-alt"} <= {v.split(":")[0] for v in _violations(page)}
             for path in paths:
                 page.goto(live_server.url + path)
-                where = f"{username or 'anonym'} {path}"
-                visited += 1
-                if found := _violations(page):
-                    violations[where] = found
-                if wider := _too_wide(page):
-                    too_wide[where] = wider
+                found, wider = _check_at_every_width(page)
+                violations.update({f"{who} {path}": found} if found else {})
+                too_wide.update({f"{who} {path}": wider} if wider else {})
+            visited[who] = len(paths)
         finally:
             context.close()
-    print(visited)
-    assert visited > 50
+    assert visited[EDITOR] > 30 and visited[READER] >= 15 and visited["anonym"] >= 1, visited
     assert not violations, "axe-core (WCAG 2.1 A og AA) fant brudd:\n" + _report(violations)
     assert not too_wide, "Sider bredere enn vinduet:\n" + _report(too_wide)
 
