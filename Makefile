@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test bench lint install install-dev clean
+.PHONY: run test bench lint install install-dev system clean
 
 # The runtime install, redone whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -22,15 +22,20 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# System packages (Chromium, poppler-utils, WeasyPrint's Pango libraries) and axe-core in
+# var/node, each installed when missing; silent when all are there (devtools/setup-system.sh).
+system:
+	@bash devtools/setup-system.sh
+
 # The embedded demo: migrate, load Asker and Bærum (idempotent), serve on 127.0.0.1:$(PORT).
-run: install
+run: system install
 	DEBUG=$${DEBUG:-1} $(BIN)/temaplan migrate --noinput
 	DEBUG=$${DEBUG:-1} $(BIN)/temaplan demo
 	@echo "Temaplan kjører på http://127.0.0.1:$(PORT)/  (stopp med Ctrl+C)"
 	DEBUG=$${DEBUG:-1} $(BIN)/temaplan runserver --noreload 127.0.0.1:$(PORT)
 
 # The whole test suite (browser tests included when Chromium is installed; CI insists on them).
-test: install-dev
+test: system install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Benchmarks: medians and ratios, printed. Not part of `make test`.

@@ -1,0 +1,186 @@
+"""The second municipality builds its action plan in the browser, from the plan the demo gives it.
+
+Bærum's editor starts with a plan and no action period, and makes everything the demo has for
+Asker through the pages alone: a period, three actions (one a study with two phases and a
+political case), a budget frame proposed in the economic plan with allocations, a partner
+agreement and a dialogue meeting. Then the pages that show them are read back; Bærum's
+read-only member sees the same and is offered no way to change it; Asker's editor gets 404.
+
+Chromium as in test_browser.py: skipped without it, except under CI.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from temaplan.demo.services import demo_load
+
+from .test_browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, _require_chromium
+
+PERIOD = "2027/28"
+ACTIONS = (
+    ("naeringsvennlig", "Næringsvennlig kommune i Bærum", "time_bound"),
+    ("pådriver-kunnskap", "Pådriver for kunnskapsbedrifter", "driver"),
+    ("", "Utredning av næringsarealer på Fornebu", "study"),  # key made from the title,
+)
+STUDY_TITLE = ACTIONS[2][1]
+PHASES = (
+    ("Kartlegging", "2027-01-15", "2027-04-30"),
+    ("Anbefaling", "2027-05-01", "2027-09-30"),
+)
+CASE_BODY = "Formannskapet"
+PARTNER = "Bærum Næringsråd"
+MEETING_ORGANISATION = "Fornebu Næringsforening"
+BAERUM_READER = "baerum-leser"
+
+
+def _login(page, base_url: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{base_url}/konto/logg-inn/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "demo")
+    with page.expect_navigation():
+        page.click("form button[type=submit].primary")
+
+
+def _save(page) -> None:
+    """Submit the item form and land on the page it leads back to, without a field message."""
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+    errors = page.locator("main .error, main .form-errors")
+    assert errors.count() == 0, errors.all_inner_texts()
+
+
+def _make_reader(plan) -> None:
+    from django.contrib.auth import get_user_model
+
+    from temaplan.accounts.models import Membership, Role
+
+    user = get_user_model().objects.create_user(BAERUM_READER, password="demo")
+    Membership.objects.create(user=user, municipality=plan.municipality, role=Role.VIEWER)
+
+
+def _object_urls(plan) -> dict[str, str]:
+    """Every page that edits or deletes what Bærum's editor made, by what it is."""
+    from django.urls import reverse
+
+    from temaplan.actions.models import ActionPeriod, BudgetAllocation, BudgetFrame
+
+    period = ActionPeriod.objects.get(plan=plan)
+    urls = {
+        "periode": reverse("actions:period_edit", args=[period.pk]),
+        "ny tiltak": reverse("actions:create", args=[period.pk]),
+    }
+    for action in period.actions.all():
+        urls[f"tiltak {action.key}"] = reverse("actions:detail", args=[action.pk])
+        urls[f"rediger {action.key}"] = reverse("actions:edit", args=[action.pk])
+    for frame in BudgetFrame.objects.filter(plan=plan):
+        urls[f"ramme {frame.year}"] = reverse("actions:frame_edit", args=[frame.pk])
+    for allocation in BudgetAllocation.objects.filter(plan=plan):
+        urls[f"tildeling {allocation.pk}"] = reverse(
+            "actions:allocation_edit", args=[allocation.pk]
+        )
+    return urls
+
+
+@pytest.mark.browser
+def test_baerums_editor_builds_an_action_plan_from_nothing_that_others_only_read(
+    live_server, transactional_db, monkeypatch
+):
+    _require_chromium()
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import expect, sync_playwright
+
+    plan = demo_load(password="demo")["baerum"]
+    assert not plan.action_periods.exists()
+    _make_reader(plan)
+    base = live_server.url
+    plan_url = f"{base}/planer/{plan.pk}"
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            page = browser.new_page()
+            page.set_default_timeout(TIMEOUT_MS)
+            expect.set_options(timeout=TIMEOUT_MS)
+            _login(page, base, "baerum-redaktor")
+
+            # A period, from the action list's empty state.
+            page.goto(f"{plan_url}/tiltak/")
+            expect(page.locator("main")).to_contain_text("Planen har ingen handlingsperiode ennå.")
+            page.get_by_role("link", name="Ny handlingsperiode").click()
+            page.get_by_label("Navn").fill(PERIOD)
+            page.get_by_label("Første dag").fill("2027-01-01")
+            page.get_by_label("Siste dag").fill("2028-12-31")
+            _save(page)
+
+            # Three actions, one a study.
+            for key, title, kind in ACTIONS:
+                page.goto(f"{plan_url}/tiltak/")
+                page.get_by_role("link", name=f"Nytt tiltak i {PERIOD}").click()
+                page.fill("#id_key", key)
+                page.fill("#id_title", title)
+                page.select_option("#id_kind", kind)
+                page.fill("#id_start_date", "2027-01-15")
+                page.fill("#id_due_date", "2028-06-30")
+                _save(page)
+
+            page.goto(f"{plan_url}/tiltak/")
+            for _key, title, _kind in ACTIONS:
+                expect(page.get_by_role("link", name=title)).to_be_visible()
+
+            # A budget frame proposed in the economic plan, and allocations to two actions.
+            page.goto(f"{plan_url}/budsjett/")
+            page.get_by_role("link", name="Ny budsjettramme").click()
+            page.fill("#id_year", "2027")
+            page.select_option("#id_kind", "proposed")
+            page.fill("#id_amount", "2 500 000")
+            page.fill("#id_fte", "1,5")
+            page.fill("#id_fte_cost", "1 350 000")
+            _save(page)
+            for title, amount in ((ACTIONS[0][1], "600 000"), (STUDY_TITLE, "400 000")):
+                page.goto(f"{plan_url}/budsjett/")
+                page.get_by_role("link", name="Ny tildeling").click()
+                page.fill("#id_year", "2027")
+                page.select_option("#id_action", label=title)
+                page.fill("#id_amount", amount)
+                _save(page)
+
+            page.goto(f"{plan_url}/budsjett/")
+            main = page.locator("main")
+            expect(main).to_contain_text("2,5 mill. kr")
+            expect(main).to_contain_text("1,0 mill. kr")
+
+            page.goto(f"{plan_url}/veikart/")
+            for _key, title, _kind in ACTIONS:
+                expect(page.locator("main")).to_contain_text(title)
+
+            urls = _object_urls(plan)
+
+            # Bærum's reader sees the plan and is offered nothing to change.
+            _login(page, base, BAERUM_READER)
+            for path in ("tiltak", "budsjett", "veikart"):
+                page.goto(f"{plan_url}/{path}/")
+                main = page.locator("main")
+                expect(main).to_contain_text(STUDY_TITLE)
+                offers = main.get_by_role(
+                    "link", name=re.compile(r"^(Ny|Nytt|Rediger|Endre|Slett)")
+                )
+                expect(offers).to_have_count(0)
+            for what, url in urls.items():
+                if what.startswith("tiltak "):
+                    continue  # the action's own page is for reading
+                answer = page.request.get(f"{base}{url}")
+                assert answer.status == 403, (what, answer.status)
+
+            # Asker's editor: every one of Bærum's rows is not found.
+            _login(page, base, "asker-redaktor")
+            for what, url in urls.items():
+                answer = page.request.get(f"{base}{url}")
+                assert answer.status == 404, (what, answer.status)
+        finally:
+            browser.close()
