@@ -144,6 +144,7 @@ def roadmap_rows(studies, *, today: date) -> list:
                     "SAK",
                     flag=flags.case_flags.get(str(case.pk), ""),
                     row_key=f"s{study.pk}",
+                    body=case.body,
                 )
             )
     return rows

@@ -65,6 +65,7 @@ class RoadmapMilestone:
     label: str = "SAK"
     flag: str = ""  # "" or "slipping"
     row_key: str = ""  # the row to sit on (defaults to row_label); a new row if none has it
+    body: str = ""  # who decides: «Formannskapet»; the table names it, the chart has no room
 
 
 def _iso(value: date) -> str:
@@ -328,7 +329,8 @@ def roadmap_table(rows: list[RoadmapBar | RoadmapMilestone]) -> list[Spec]:
             table.append(
                 {
                     "row": row.row_label,
-                    "kind": f"{KIND_LABELS['case']} ({row.label})",
+                    "kind": f"{KIND_LABELS['case']} ({row.label})"
+                    + (f" i {row.body}" if row.body else ""),
                     "planned": _day(row.date),
                     "actual": "",
                     "flag": row.flag,

@@ -40,7 +40,9 @@ INVEST_1 = RoadmapBar(
     status="done",
     row_key="invest/1",
 )
-INVEST_CASE = RoadmapMilestone("Invester i Asker", date(2022, 12, 14), flag="slipping")
+INVEST_CASE = RoadmapMilestone(
+    "Invester i Asker", date(2022, 12, 14), flag="slipping", body="Kommunestyret"
+)
 ROWS = [CAMPUS, PHASE_1, PHASE_2, CASE, INVEST, INVEST_1, INVEST_CASE]
 
 
@@ -190,7 +192,7 @@ def test_the_axis_speaks_norwegian():
             INVEST_CASE,
             {
                 "row": "Invester i Asker",
-                "kind": "Politisk sak (SAK)",
+                "kind": "Politisk sak (SAK) i Kommunestyret",
                 "planned": "14.12.2022",
                 "actual": "",
                 "flag": "slipping",

@@ -48,7 +48,7 @@ def test_what_is_late_now_is_still_marked_late(reader, asker_plan):
         ("Utredning", fund.title, "forsinket", ""),
         ("Fase", "Fase 1", "", "ferdig 3 måneder etter planen"),
         ("Fase", "Fase 2 og 3", "forsinket", ""),
-        ("Politisk sak (SAK)", fund.title, "forsinket", ""),
+        ("Politisk sak (SAK) i Kommunestyret", fund.title, "forsinket", ""),
     ]
 
 

@@ -66,7 +66,15 @@ def _object_urls(plan) -> dict[str, str]:
     """Every page that edits or deletes what Bærum's editor made, by what it is."""
     from django.urls import reverse
 
-    from temaplan.actions.models import ActionPeriod, BudgetAllocation, BudgetFrame
+    from temaplan.actions.models import (
+        ActionPeriod,
+        BudgetAllocation,
+        BudgetFrame,
+        DialogueMeeting,
+        PartnerAgreement,
+        PoliticalCase,
+        StudyPhase,
+    )
 
     period = ActionPeriod.objects.get(plan=plan)
     urls = {
@@ -82,6 +90,17 @@ def _object_urls(plan) -> dict[str, str]:
         urls[f"tildeling {allocation.pk}"] = reverse(
             "actions:allocation_edit", args=[allocation.pk]
         )
+    for phase in StudyPhase.objects.filter(study__period=period):
+        urls[f"fase {phase.name}"] = reverse("actions:phase_edit", args=[phase.pk])
+    study = period.actions.get(kind="study")
+    urls["ny fase"] = reverse("actions:phase_create", args=[study.pk])
+    for case in PoliticalCase.objects.filter(study=study):
+        urls[f"sak {case.body}"] = reverse("actions:case_edit", args=[case.pk])
+    for agreement in PartnerAgreement.objects.filter(plan=plan):
+        urls[f"avtale {agreement.partner}"] = reverse("actions:agreement_edit", args=[agreement.pk])
+    for meeting in DialogueMeeting.objects.filter(plan=plan):
+        urls[f"møte {meeting.organisation}"] = reverse("actions:meeting_edit", args=[meeting.pk])
+    assert len(urls) == 2 + 2 * len(ACTIONS) + 1 + 3 + len(PHASES) + 1 + 1 + 1 + 1, urls
     return urls
 
 
@@ -133,6 +152,50 @@ def test_baerums_editor_builds_an_action_plan_from_nothing_that_others_only_read
             for _key, title, _kind in ACTIONS:
                 expect(page.get_by_role("link", name=title)).to_be_visible()
 
+            # The study: two phases and a political case after the first, from its own page.
+            page.get_by_role("link", name=STUDY_TITLE).click()
+            study_url = page.url
+            expect(page.locator("main")).to_contain_text("Utredningen har ingen faser ennå.")
+            for name, start, end in PHASES:
+                page.goto(study_url)
+                page.get_by_role("link", name="Ny fase").click()
+                page.get_by_label("Navn på fasen").fill(name)
+                page.fill("#id_planned_start", start)
+                page.fill("#id_planned_end", end)
+                _save(page)
+            page.goto(study_url)
+            page.get_by_role("link", name="Ny politisk sak").click()
+            page.fill("#id_body", CASE_BODY)
+            page.select_option("#id_after_phase", label=PHASES[0][0])
+            page.fill("#id_planned_date", "2027-05-20")
+            _save(page)
+            page.goto(study_url)
+            main = page.locator("main")
+            for name, _start, _end in PHASES:
+                expect(main.get_by_role("rowheader", name=name)).to_be_visible()
+            expect(main.get_by_role("rowheader", name=CASE_BODY)).to_be_visible()
+
+            # A partner agreement for the first action, from the register's empty state.
+            page.goto(f"{plan_url}/partnerskap/")
+            page.get_by_role("link", name="Ny partnerskapsavtale").click()
+            page.get_by_label("Partner").fill(PARTNER)
+            page.get_by_label("Kontaktperson").fill("Kari Nordmann")
+            page.get_by_label("Formål").fill("Felles arbeid for flere kunnskapsarbeidsplasser.")
+            page.fill("#id_start_date", "2027-01-01")
+            page.fill("#id_end_date", "2028-12-31")
+            page.fill("#id_yearly_amount", "250 000")
+            page.get_by_label(ACTIONS[0][1]).check()
+            _save(page)
+
+            # A dialogue meeting that the study follows up.
+            page.goto(f"{plan_url}/dialogmoter/")
+            page.get_by_role("link", name="Nytt dialogmøte").click()
+            page.fill("#id_date", "2027-02-10")
+            page.fill("#id_organisation", MEETING_ORGANISATION)
+            page.fill("#id_topics", "Arealbehov for nye bedrifter på Fornebu.")
+            page.get_by_label(STUDY_TITLE).check()
+            _save(page)
+
             # A budget frame proposed in the economic plan, and allocations to two actions.
             page.goto(f"{plan_url}/budsjett/")
             page.get_by_role("link", name="Ny budsjettramme").click()
@@ -142,31 +205,50 @@ def test_baerums_editor_builds_an_action_plan_from_nothing_that_others_only_read
             page.fill("#id_fte", "1,5")
             page.fill("#id_fte_cost", "1 350 000")
             _save(page)
-            for title, amount in ((ACTIONS[0][1], "600 000"), (STUDY_TITLE, "400 000")):
+            for field, label, amount in (
+                ("#id_action", ACTIONS[0][1], "600 000"),
+                ("#id_action", STUDY_TITLE, "400 000"),
+                ("#id_agreement", PARTNER, "250 000"),
+            ):
                 page.goto(f"{plan_url}/budsjett/")
                 page.get_by_role("link", name="Ny tildeling").click()
                 page.fill("#id_year", "2027")
-                page.select_option("#id_action", label=title)
+                page.select_option(field, label=label)
                 page.fill("#id_amount", amount)
                 _save(page)
 
             page.goto(f"{plan_url}/budsjett/")
             main = page.locator("main")
             expect(main).to_contain_text("2,5 mill. kr")
-            expect(main).to_contain_text("1,0 mill. kr")
+            expect(main).to_contain_text("1,3 mill. kr")  # allocated: 0,6 + 0,4 + 0,25
 
             page.goto(f"{plan_url}/veikart/")
-            for _key, title, _kind in ACTIONS:
-                expect(page.locator("main")).to_contain_text(title)
+            main = page.locator("main")
+            expect(main).to_contain_text(STUDY_TITLE)
+            for name, _start, _end in PHASES:
+                expect(main).to_contain_text(name)
+            expect(main).to_contain_text(CASE_BODY)
+
+            page.goto(f"{plan_url}/partnerskap/")
+            expect(page.locator("main")).to_contain_text(PARTNER)
+            expect(page.locator("main")).to_contain_text("Kari Nordmann")
+            page.goto(f"{plan_url}/dialogmoter/")
+            expect(page.locator("main")).to_contain_text(MEETING_ORGANISATION)
 
             urls = _object_urls(plan)
 
             # Bærum's reader sees the plan and is offered nothing to change.
             _login(page, base, BAERUM_READER)
-            for path in ("tiltak", "budsjett", "veikart"):
+            for path, shown in (
+                ("tiltak", STUDY_TITLE),
+                ("budsjett", PARTNER),
+                ("veikart", CASE_BODY),
+                ("partnerskap", PARTNER),
+                ("dialogmoter", MEETING_ORGANISATION),
+            ):
                 page.goto(f"{plan_url}/{path}/")
                 main = page.locator("main")
-                expect(main).to_contain_text(STUDY_TITLE)
+                expect(main).to_contain_text(shown)
                 offers = main.get_by_role(
                     "link", name=re.compile(r"^(Ny|Nytt|Rediger|Endre|Slett)")
                 )
