@@ -179,3 +179,46 @@ def assert_one_h1(response) -> None:
     count = h1_count(response.content.decode())
     path = getattr(response, "request", {}).get("PATH_INFO", "?")
     assert count == 1, f"{path} has {count} <h1> elements, not one"
+
+
+# --- The four persona tests of an endpoint table, made once -------------------------------
+
+
+def persona_tests(endpoints: list[Endpoint], snapshot: Callable[[], object]):
+    """The four tests every endpoint table gets, for a test module to bind to test names:
+
+        (
+            test_anonymous_visitors_are_sent_to_login,
+            test_the_editor_of_another_municipality_gets_404,
+            test_the_read_only_member_changes_nothing,
+            test_the_editor_may_do_everything,
+        ) = persona_tests(ENDPOINTS, snapshot)
+
+    `snapshot` reads the rows the endpoints could write; the outsider and the reader must leave
+    them as they were. The endpoint's URL is built before the first snapshot, since building it
+    may make the row it needs (an empty period, an unused agreement)."""
+    each = pytest.mark.parametrize("endpoint", endpoints, ids=endpoint_id)
+
+    def unchanged(client: Client, endpoint: Endpoint, plan, check) -> None:
+        endpoint.url(plan)
+        before = snapshot()
+        check(call(client, endpoint, plan))
+        assert snapshot() == before
+
+    @each
+    def anonymous_test(anonymous, asker_plan, endpoint):
+        assert_sent_to_login(call(anonymous, endpoint, asker_plan))
+
+    @each
+    def outsider_test(outsider, asker_plan, endpoint):
+        unchanged(outsider, endpoint, asker_plan, assert_not_found)
+
+    @each
+    def reader_test(reader, asker_plan, endpoint):
+        unchanged(reader, endpoint, asker_plan, lambda r: assert_read_only(r, endpoint))
+
+    @each
+    def editor_test(editor, asker_plan, endpoint):
+        assert_allowed(call(editor, endpoint, asker_plan))
+
+    return anonymous_test, outsider_test, reader_test, editor_test

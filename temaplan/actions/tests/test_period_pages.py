@@ -13,12 +13,7 @@ from temaplan.plans.models import Plan
 from temaplan.testing.personas import (
     EDITOR,
     Endpoint,
-    assert_allowed,
-    assert_not_found,
-    assert_read_only,
-    assert_sent_to_login,
-    call,
-    endpoint_id,
+    persona_tests,
     second_editor,
 )
 
@@ -97,34 +92,12 @@ def snapshot():
     )
 
 
-def prepared(endpoint, plan):
-    """Make what the endpoint's URL needs (an empty period) before the snapshot is taken."""
-    endpoint.url(plan)
-    return snapshot()
-
-
-@pytest.mark.parametrize("endpoint", PERIOD_ENDPOINTS, ids=endpoint_id)
-def test_anonymous_visitors_are_sent_to_login(anonymous, asker_plan, endpoint):
-    assert_sent_to_login(call(anonymous, endpoint, asker_plan))
-
-
-@pytest.mark.parametrize("endpoint", PERIOD_ENDPOINTS, ids=endpoint_id)
-def test_the_editor_of_another_municipality_gets_404(outsider, asker_plan, endpoint):
-    before = prepared(endpoint, asker_plan)
-    assert_not_found(call(outsider, endpoint, asker_plan))
-    assert snapshot() == before
-
-
-@pytest.mark.parametrize("endpoint", PERIOD_ENDPOINTS, ids=endpoint_id)
-def test_the_read_only_member_gets_403_on_every_period_view(reader, asker_plan, endpoint):
-    before = prepared(endpoint, asker_plan)
-    assert_read_only(call(reader, endpoint, asker_plan), endpoint)
-    assert snapshot() == before
-
-
-@pytest.mark.parametrize("endpoint", PERIOD_ENDPOINTS, ids=endpoint_id)
-def test_the_editor_may_do_everything(editor, asker_plan, endpoint):
-    assert_allowed(call(editor, endpoint, asker_plan))
+(
+    test_anonymous_visitors_are_sent_to_login,
+    test_the_editor_of_another_municipality_gets_404,
+    test_the_read_only_member_changes_nothing,
+    test_the_editor_may_do_everything,
+) = persona_tests(PERIOD_ENDPOINTS, snapshot)
 
 
 def test_an_editor_creates_a_period_and_it_is_listed_with_a_button_for_its_actions(

@@ -19,13 +19,7 @@ from django.urls import reverse
 
 from temaplan.demo.services import demo_load
 from temaplan.testing.personas import EDITOR, READER, client_for
-from temaplan.web.tests.test_browser import (
-    ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    TIMEOUT_MS,
-    _require_chromium,
-)
+from temaplan.web.tests.chromium import ARTIFACTS, LOGIN, log_in, new_page
 from temaplan.web.tests.test_what_users_see import crawl
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -36,7 +30,6 @@ WCAG_2_1_A_AND_AA = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "
 NARROW_RULES = {"type": "rule", "values": ["scrollable-region-focusable"]}
 WIDTHS = (1366, 390)
 HEIGHT = 900
-LOGIN = "/konto/logg-inn/"
 # Who is crawled, and where their crawl starts (nobody logged in reaches the login page only).
 PERSONAS = {EDITOR: "/", READER: "/", None: LOGIN}
 # The pages issue 10 asks to see at both widths, named for their screenshot files.
@@ -62,16 +55,6 @@ def _require_axe() -> None:
     if os.environ.get("CI"):
         pytest.fail(f"CI krever tilgjengelighetstesten. {message}")
     pytest.skip(message)
-
-
-def _log_in(page, base_url: str, username: str | None) -> None:
-    if username is None:
-        return
-    page.goto(base_url + LOGIN)
-    page.fill("#id_username", username)
-    page.fill("#id_password", "demo")
-    with page.expect_navigation():
-        page.click("form button[type=submit].primary")
 
 
 def _violations(page, run_only=WCAG_2_1_A_AND_AA) -> list[str]:
@@ -112,31 +95,17 @@ def _report(problems: dict[str, list[str]]) -> str:
 
 
 @pytest.fixture
-def browser(live_server, transactional_db, monkeypatch):
-    _require_chromium()
+def browser(chromium):
     _require_axe()
-    # Playwright's sync API runs an event loop in this thread; the ORM must still be usable.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+    return chromium
 
 
 def _page_for(browser, live_server, username: str | None):
-    context = browser.new_context(
-        bypass_csp=True, viewport={"width": WIDTHS[0], "height": HEIGHT}, locale="nb-NO"
+    page = new_page(
+        browser, bypass_csp=True, viewport={"width": WIDTHS[0], "height": HEIGHT}, locale="nb-NO"
     )
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    _log_in(page, live_server.url, username)
-    return context, page
+    log_in(page, live_server.url, username)
+    return page.context, page
 
 
 @pytest.mark.browser

@@ -13,7 +13,7 @@ from django.urls import reverse
 from temaplan.actions.models import Action
 from temaplan.demo.services import demo_load
 
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, _require_chromium
+from .chromium import log_in, new_page
 
 # Where focus is; page.evaluate is not eval() in the page, so the site's CSP allows it.
 ACTIVE = """() => {
@@ -24,32 +24,18 @@ ACTIVE = """() => {
 
 
 @pytest.fixture
-def browser_page(live_server, transactional_db, monkeypatch):
+def browser_page(live_server, chromium):
     """A factory: a Chromium page logged in as the given demo user."""
-    _require_chromium()
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import expect, sync_playwright
-
     plans = demo_load(password="demo")
 
     @contextmanager
     def logged_in(username: str) -> Iterator:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-            )
-            try:
-                page = browser.new_page()
-                page.set_default_timeout(TIMEOUT_MS)
-                expect.set_options(timeout=TIMEOUT_MS)
-                page.goto(f"{live_server.url}/konto/logg-inn/")
-                page.fill("#id_username", username)
-                page.fill("#id_password", "demo")
-                with page.expect_navigation():
-                    page.click("form button[type=submit].primary")
-                yield page
-            finally:
-                browser.close()
+        page = new_page(chromium)
+        try:
+            log_in(page, live_server.url, username)
+            yield page
+        finally:
+            page.context.close()
 
     logged_in.plans = plans
     logged_in.url = live_server.url

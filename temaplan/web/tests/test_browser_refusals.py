@@ -10,54 +10,31 @@ import pytest
 
 from temaplan.accounts.access import READ_ONLY_MESSAGE
 from temaplan.demo.services import demo_load
-from temaplan.web.tests.test_browser import (
-    ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    TIMEOUT_MS,
-    _require_chromium,
-)
+from temaplan.web.tests.chromium import ARTIFACTS, log_in, new_page
 
 
 @pytest.mark.browser
-def test_a_refused_htmx_click_shows_the_reason_beside_the_link(
-    live_server, transactional_db, monkeypatch
-):
-    _require_chromium()
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import expect, sync_playwright
+def test_a_refused_htmx_click_shows_the_reason_beside_the_link(live_server, chromium):
+    from playwright.sync_api import expect
 
     from temaplan.accounts.models import Membership
 
     plan = demo_load(password="demo")["asker"]
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        try:
-            page = browser.new_page()
-            page.set_default_timeout(TIMEOUT_MS)
-            expect.set_options(timeout=TIMEOUT_MS)
-            page.goto(f"{live_server.url}/konto/logg-inn/")
-            page.fill("#id_username", "asker-redaktor")
-            page.fill("#id_password", "demo")
-            with page.expect_navigation():
-                page.click("form button[type=submit].primary")
-            page.goto(f"{live_server.url}/planer/{plan.pk}/")
-            page.evaluate("window.temaplanNoReload = 'same page'")
+    page = new_page(chromium)
+    log_in(page, live_server.url, "asker-redaktor")
+    page.goto(f"{live_server.url}/planer/{plan.pk}/")
+    page.evaluate("window.temaplanNoReload = 'same page'")
 
-            Membership.objects.filter(user__username="asker-redaktor").update(role="viewer")
-            edit = page.locator("#details a", has_text="Rediger planen")
-            with page.expect_response(lambda r: r.status == 403):
-                edit.click()
-            refusal = page.locator("#details [role=alert]")
-            expect(refusal).to_have_text(READ_ONLY_MESSAGE)
-            expect(page.locator("#details h1")).to_have_text(plan.name)
-            with page.expect_response(lambda r: r.status == 403):
-                edit.click()  # a second refusal replaces the first
-            expect(refusal).to_have_count(1)
-            assert page.evaluate("window.temaplanNoReload") == "same page"
-            page.locator("#details").screenshot(path=str(ARTIFACTS / "refusal-inline.png"))
-        finally:
-            browser.close()
+    Membership.objects.filter(user__username="asker-redaktor").update(role="viewer")
+    edit = page.locator("#details a", has_text="Rediger planen")
+    with page.expect_response(lambda r: r.status == 403):
+        edit.click()
+    refusal = page.locator("#details [role=alert]")
+    expect(refusal).to_have_text(READ_ONLY_MESSAGE)
+    expect(page.locator("#details h1")).to_have_text(plan.name)
+    with page.expect_response(lambda r: r.status == 403):
+        edit.click()  # a second refusal replaces the first
+    expect(refusal).to_have_count(1)
+    assert page.evaluate("window.temaplanNoReload") == "same page"
+    page.locator("#details").screenshot(path=str(ARTIFACTS / "refusal-inline.png"))
