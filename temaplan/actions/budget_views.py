@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from temaplan.accounts import access
-from temaplan.core.editing import INVALID, save_or_status
+from temaplan.core.editing import INVALID, save_or_status, saved_or_status
 from temaplan.plans.access import plan_for_user
 from temaplan.plans.models import Plan
 
@@ -82,10 +82,14 @@ def _save_page(request, *, plan, form, heading: str, status: int) -> HttpRespons
 def frame_create(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_for_user(request, plan_id, edit=True)
     form = FrameForm(request.POST or None, plan=plan, initial=_initial(request, "year", "kind"))
-    if request.method == "POST" and form.is_valid():
-        frame = services.frame_create(plan=plan, data=form.changes())
-        return _saved(request, plan, frame.year, f"Rammen for {frame.year} er lagret.")
-    status = INVALID if request.method == "POST" else 200
+    status = 200
+    if request.method == "POST":
+        frame, refused = saved_or_status(
+            form, lambda f: services.frame_create(plan=plan, data=f.changes())
+        )
+        if frame is not None:
+            return _saved(request, plan, frame.year, f"Rammen for {frame.year} er lagret.")
+        status = refused or INVALID
     return _save_page(request, plan=plan, form=form, heading="Ny budsjettramme", status=status)
 
 
@@ -134,10 +138,15 @@ def allocation_create(request: HttpRequest, plan_id: int) -> HttpResponse:
     form = AllocationForm(
         request.POST or None, plan=plan, initial=_initial(request, "year", "action", "agreement")
     )
-    if request.method == "POST" and form.is_valid():
-        allocation = services.allocation_create(plan=plan, data=form.changes())
-        return _saved(request, plan, allocation.year, f"Tildelingen «{allocation}» er lagret.")
-    status = INVALID if request.method == "POST" else 200
+    status = 200
+    if request.method == "POST":
+        allocation, refused = saved_or_status(
+            form, lambda f: services.allocation_create(plan=plan, data=f.changes())
+        )
+        if allocation is not None:
+            text = f"Tildelingen «{allocation}» er lagret."
+            return _saved(request, plan, allocation.year, text)
+        status = refused or INVALID
     return _save_page(request, plan=plan, form=form, heading="Ny tildeling", status=status)
 
 

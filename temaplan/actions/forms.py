@@ -9,7 +9,7 @@ from temaplan.core.forms import NorwegianForm, VersionedForm, choice_field
 from temaplan.core.keys import free_key, key_from_text
 from temaplan.plans.models import FocusArea, Strategy
 
-from .models import Action, ActionPeriod
+from .models import ACTION_KEY_TAKEN, Action, ActionPeriod
 from .strategy_picker import GroupedStrategyCheckboxes, StrategyChoiceField
 
 
@@ -79,9 +79,7 @@ class ActionForm(VersionedForm):
         if not key:
             raise forms.ValidationError(_("Nøkkelen må ha minst én bokstav eller ett tall."))
         if key in self._period_keys():
-            raise forms.ValidationError(
-                _("Perioden har allerede et tiltak med nøkkelen «%(key)s»."), params={"key": key}
-            )
+            raise forms.ValidationError(ACTION_KEY_TAKEN, params={"key": key})
         return key
 
     def clean(self):

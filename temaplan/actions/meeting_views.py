@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from temaplan.accounts import access
-from temaplan.core.editing import INVALID, save_or_status
+from temaplan.core.editing import INVALID, save_or_status, saved_or_status
 from temaplan.plans.access import plan_for_user
 
 from . import partner_services as services
@@ -39,10 +39,15 @@ def _name(meeting: DialogueMeeting) -> str:
 def meeting_create(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_for_user(request, plan_id, edit=True)
     form = MeetingForm(request.POST or None, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        meeting = services.meeting_create(plan=plan, data=form.changes())
-        messages.success(request, f"Dialogmøtet med {_name(meeting)} er lagret.")
-        return redirect("actions:dialogue", plan_id=plan.pk)
+    status = 200
+    if request.method == "POST":
+        meeting, refused = saved_or_status(
+            form, lambda f: services.meeting_create(plan=plan, data=f.changes())
+        )
+        if meeting is not None:
+            messages.success(request, f"Dialogmøtet med {_name(meeting)} er lagret.")
+            return redirect("actions:dialogue", plan_id=plan.pk)
+        status = refused or INVALID
     return form_page(
         request,
         plan=plan,
@@ -50,7 +55,7 @@ def meeting_create(request: HttpRequest, plan_id: int) -> HttpResponse:
         heading="Nytt dialogmøte",
         cancel_url=_dialogue_url(plan.pk),
         nav=NAV,
-        status=INVALID if request.method == "POST" else 200,
+        status=status,
     )
 
 

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from temaplan.accounts.models import Municipality
 from temaplan.core.fields import DecimalSize
+from temaplan.core.uniqueness import UniqueKey
 from temaplan.core.versioning import Versioned
 from temaplan.plans.models import FocusArea, Plan, Strategy
 
@@ -31,6 +32,14 @@ NOT_IN_PLAN = _("Velg et tiltak eller en avtale i denne planen.")
 AGREEMENT_ENDS_BEFORE_START = _("Avtalen kan ikke slutte før den begynner.")
 PHASE_ENDS_BEFORE_START = _("Planlagt slutt kan ikke være før planlagt start.")
 PHASE_ENDED_BEFORE_START = _("Faktisk slutt kan ikke være før faktisk start.")
+# A key already taken: the form says so, and so does the save when two editors (or a double
+# click) save the same new key at the same moment (core.uniqueness).
+PERIOD_NAME_TAKEN = _("Planen har allerede en handlingsperiode som heter «%(name)s».")
+ACTION_KEY_TAKEN = _("Perioden har allerede et tiltak med nøkkelen «%(key)s».")
+FRAME_TAKEN = {
+    "decided": _("Planen har allerede en vedtatt ramme for %(year)s."),
+    "proposed": _("Planen har allerede et forslag i økonomiplanen for %(year)s."),
+}
 
 
 class Owned(Versioned):
@@ -46,6 +55,7 @@ class ActionPeriod(Owned):
     first_date = models.DateField(_("fra"))
     last_date = models.DateField(_("til"))
     history = HistoricalRecords()
+    unique_key = UniqueKey("name", PERIOD_NAME_TAKEN)
 
     class Meta:
         ordering = ["plan", "first_date"]
@@ -104,7 +114,8 @@ class Action(Owned):
         _("framdrift (%)"),
         null=True,
         blank=True,
-        validators=[MaxValueValidator(100, _("Framdriften er mellom 0 og 100 %."))],
+        # Django %-formats a validator's message with the limit: the sign is written «%%».
+        validators=[MaxValueValidator(100, _("Framdriften er mellom 0 og 100 %%."))],
         help_text=_("Tomt betyr at framdrift ikke er rapportert (ikke det samme som 0 %)."),
     )
     weight = models.DecimalField(
@@ -126,6 +137,7 @@ class Action(Owned):
     anchored_case = models.CharField(_("saksnummer"), max_length=50, blank=True)
     is_example = models.BooleanField(_("eksempel"), default=False)
     history = HistoricalRecords()
+    unique_key = UniqueKey("key", ACTION_KEY_TAKEN)
 
     class Meta:
         ordering = ["period", models.F("priority").asc(nulls_last=True), "key"]
@@ -296,6 +308,7 @@ class BudgetFrame(Owned):
     )
     decision_reference = models.CharField(_("vedtak / kilde"), max_length=200, blank=True)
     history = HistoricalRecords()
+    unique_key = UniqueKey("year", lambda frame: FRAME_TAKEN[frame.kind])
 
     class Meta:
         ordering = ["plan", "year", "kind"]

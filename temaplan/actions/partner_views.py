@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from temaplan.accounts import access
-from temaplan.core.editing import CONFLICT, INVALID, save_or_status
+from temaplan.core.editing import CONFLICT, INVALID, save_or_status, saved_or_status
 from temaplan.plans.access import plan_for_user
 
 from . import partner_services as services
@@ -35,10 +35,15 @@ def _register_url(plan_id: int) -> str:
 def agreement_create(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_for_user(request, plan_id, edit=True)
     form = AgreementForm(request.POST or None, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        agreement = services.agreement_create(plan=plan, data=form.changes())
-        messages.success(request, f"Avtalen med «{agreement.partner}» er lagret.")
-        return redirect("actions:partners", plan_id=plan.pk)
+    status = 200
+    if request.method == "POST":
+        agreement, refused = saved_or_status(
+            form, lambda f: services.agreement_create(plan=plan, data=f.changes())
+        )
+        if agreement is not None:
+            messages.success(request, f"Avtalen med «{agreement.partner}» er lagret.")
+            return redirect("actions:partners", plan_id=plan.pk)
+        status = refused or INVALID
     return form_page(
         request,
         plan=plan,
@@ -46,7 +51,7 @@ def agreement_create(request: HttpRequest, plan_id: int) -> HttpResponse:
         heading="Ny partnerskapsavtale",
         cancel_url=_register_url(plan.pk),
         nav=NAV,
-        status=INVALID if request.method == "POST" else 200,
+        status=status,
     )
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from temaplan.accounts import access
-from temaplan.core.editing import CONFLICT, INVALID, save_or_status
+from temaplan.core.editing import CONFLICT, INVALID, save_or_status, saved_or_status
 from temaplan.plans.access import plan_for_user
 
 from . import plan_services as services
@@ -33,10 +33,15 @@ def _list_url(plan_id: int) -> str:
 def period_create(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_for_user(request, plan_id, edit=True)
     form = PeriodForm(request.POST or None, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        period = services.period_create(plan=plan, data=form.changes())
-        messages.success(request, f"Handlingsperioden «{period.name}» er opprettet.")
-        return redirect("actions:list", plan_id=plan.pk)
+    status = 200
+    if request.method == "POST":
+        period, refused = saved_or_status(
+            form, lambda f: services.period_create(plan=plan, data=f.changes())
+        )
+        if period is not None:
+            messages.success(request, f"Handlingsperioden «{period.name}» er opprettet.")
+            return redirect("actions:list", plan_id=plan.pk)
+        status = refused or INVALID
     return form_page(
         request,
         plan=plan,
@@ -44,7 +49,7 @@ def period_create(request: HttpRequest, plan_id: int) -> HttpResponse:
         heading="Ny handlingsperiode",
         cancel_url=_list_url(plan.pk),
         nav="list",
-        status=INVALID if request.method == "POST" else 200,
+        status=status,
     )
 
 

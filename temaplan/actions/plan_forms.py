@@ -15,14 +15,17 @@ from django.utils.translation import gettext_lazy as _
 from temaplan.core.forms import VersionedForm, choice_field
 from temaplan.plans.models import Plan
 
-from .models import Action, ActionPeriod, BudgetAllocation, BudgetFrame, PartnerAgreement
+from .models import (
+    FRAME_TAKEN,
+    PERIOD_NAME_TAKEN,
+    Action,
+    ActionPeriod,
+    BudgetAllocation,
+    BudgetFrame,
+    PartnerAgreement,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-PERIOD_NAME_TAKEN = _("Planen har allerede en handlingsperiode som heter «%(name)s».")
-FRAME_TAKEN = {
-    BudgetFrame.Kind.DECIDED: _("Planen har allerede en vedtatt ramme for %(year)s."),
-    BudgetFrame.Kind.PROPOSED: _("Planen har allerede et forslag i økonomiplanen for %(year)s."),
-}
 
 
 class PlanItemForm(VersionedForm):

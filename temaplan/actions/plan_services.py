@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from django.db import transaction
 
+from temaplan.core.uniqueness import duplicates_refused
 from temaplan.core.versioning import Versioned, record_update
 from temaplan.plans.models import Plan
 
@@ -27,8 +28,9 @@ class PeriodNotEmpty(Exception):
 
 def _create(model: type[R], *, plan: Plan, data: dict[str, Any]) -> R:
     row = model(plan=plan, municipality_id=plan.municipality_id, **data)
-    row.full_clean()
-    row.save()
+    with duplicates_refused(row):
+        row.full_clean()
+        row.save()
     return row
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from temaplan.core.uniqueness import duplicates_refused
 from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE, EditConflict, record_update
 
 from .models import Action, ActionPeriod, ActionStatusChange
@@ -22,9 +23,11 @@ __all__ = [
 
 
 def action_create(*, period: ActionPeriod, data: dict[str, Any], user=None) -> Action:
+    """A new action; a key someone else took a moment ago is refused with the form's message
+    (a ValidationError on `key`) and nothing is saved."""
     strategies = data.pop("strategies", None)
-    with transaction.atomic():
-        action = Action(municipality_id=period.municipality_id, period=period, **data)
+    action = Action(municipality_id=period.municipality_id, period=period, **data)
+    with duplicates_refused(action):
         action.full_clean()
         action.save()
         if strategies is not None:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from temaplan.accounts import access
-from temaplan.core.editing import INVALID, save_or_status
+from temaplan.core.editing import INVALID, save_or_status, saved_or_status
 
 from . import study_services as services
 from .item_pages import delete_page, form_page
@@ -61,13 +61,15 @@ def _page(request, *, study: Action, form, heading: str, status: int) -> HttpRes
 def _create(request, action_id: int, form_class, create: Callable, heading: str, saved: str):
     study = _study(request, action_id)
     form = form_class(request.POST or None, study=study)
-    if request.method == "POST" and form.is_valid():
+    status = 200
+    if request.method == "POST":
         try:
-            row = create(study=study, data=form.changes())
-        except services.NotAStudy as refused:
-            raise Http404(str(refused)) from refused
-        return _back(request, study, saved.format(row=row))
-    status = INVALID if request.method == "POST" else 200
+            row, refused = saved_or_status(form, lambda f: create(study=study, data=f.changes()))
+        except services.NotAStudy as not_a_study:
+            raise Http404(str(not_a_study)) from not_a_study
+        if row is not None:
+            return _back(request, study, saved.format(row=row))
+        status = refused or INVALID
     return _page(
         request, study=study, form=form, heading=f"{heading}: {study.title}", status=status
     )

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from temaplan.accounts import access
 from temaplan.core.charts import render_svg
-from temaplan.core.editing import save_or_status
+from temaplan.core.editing import save_or_status, saved_or_status
 from temaplan.core.htmx import HtmxHttpRequest
 from temaplan.core.workbook_http import workbook_upload_page, xlsx_response
 from temaplan.plans.access import plan_for_user
@@ -139,11 +139,16 @@ def action_create(request: HtmxHttpRequest, period_id: int) -> HttpResponse:
         request, ActionPeriod.objects.select_related("plan"), edit=True, pk=period_id
     )
     form = ActionForm(request.POST or None, period=period)
-    if request.method == "POST" and form.is_valid():
-        action = services.action_create(period=period, data=form.changes(), user=request.user)
-        messages.success(request, f"Tiltaket «{action.title}» er opprettet.")
-        return redirect("actions:detail", action_id=action.pk)
-    status = HTMX_INVALID if request.method == "POST" else 200
+    status = 200
+    if request.method == "POST":
+        action, refused = saved_or_status(
+            form,
+            lambda f: services.action_create(period=period, data=f.changes(), user=request.user),
+        )
+        if action is not None:
+            messages.success(request, f"Tiltaket «{action.title}» er opprettet.")
+            return redirect("actions:detail", action_id=action.pk)
+        status = refused or HTMX_INVALID
     return render(
         request,
         "actions/action_form.html",

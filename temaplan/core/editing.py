@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple, TypeVar
 
 from django import forms
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
@@ -26,6 +26,7 @@ EMPTY = "–"
 
 
 F = TypeVar("F", bound=forms.BaseForm)
+R = TypeVar("R")
 
 
 class ConflictRow(NamedTuple):
@@ -38,17 +39,35 @@ class ConflictRow(NamedTuple):
 
 def save_or_status(form: F, save: Callable[[F], object]) -> int | None:
     """None when saved; otherwise the status to answer with, the reason already on the form."""
+    return saved_or_status(form, save)[1]
+
+
+def saved_or_status(form: F, save: Callable[[F], R]) -> tuple[R | None, int | None]:
+    """What `save` returned (a new row) and None; or None and the status to answer with, the
+    reason already on the form. A service may refuse with a ValidationError too (a key someone
+    else took a moment ago): its messages go on the form's fields, and the answer is 422."""
     if not form.is_valid():
-        return INVALID
+        return None, INVALID
     try:
-        save(form)
+        return save(form), None
     except EditConflict as conflict:
         form.add_error(None, str(conflict))
         stored = conflict.current or _stored_instance(form)
         # Read by web/form_fields.html; a page-only attribute of the refused form.
         form.conflict_rows = conflict_rows(form, stored) if stored else []  # type: ignore[attr-defined]
-        return CONFLICT
-    return None
+        return None, CONFLICT
+    except ValidationError as refused:
+        errors_added(form, refused)
+        return None, INVALID
+
+
+def errors_added(form: forms.BaseForm, error: ValidationError) -> None:
+    """The errors on the form: each on its field when the form has it, else above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
 
 
 def conflict_rows(form: forms.BaseForm, stored: models.Model) -> list[ConflictRow]:

@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 
 from django.db import models, transaction
 
+from .uniqueness import duplicates_refused
+
 EDIT_CONFLICT_MESSAGE = (
     "Noen andre har endret dette mens du redigerte. Endringen din er ikke lagret: "
     "se den nye versjonen og gjør endringen på nytt."
@@ -48,6 +50,7 @@ def record_update(*, record: V, changes: dict[str, Any], expected_version: int) 
         for field, value in changes.items():
             setattr(current, field, value)
         current.version += 1
-        current.full_clean()
-        current.save()
+        with duplicates_refused(current):
+            current.full_clean()
+            current.save()
     return current

@@ -12,7 +12,7 @@ from temaplan.plans.forms import PartForm
 from temaplan.plans.models import FocusArea
 from temaplan.statistics.formulas import FORMULAS
 
-from .models import COMPARATOR_CHOICES, Indicator
+from .models import COMPARATOR_CHOICES, INDICATOR_KEY_TAKEN, Indicator
 from .status import Comparator, Unit
 from .validation import value_problem
 
@@ -84,9 +84,7 @@ class IndicatorForm(PartForm):
         key = self.cleaned_data["key"]
         taken = Indicator.objects.filter(plan=self.plan, key=key).exclude(pk=self.instance.pk)
         if taken.exists():
-            raise forms.ValidationError(
-                _("Planen har allerede en indikator med nøkkelen «%(key)s»."), params={"key": key}
-            )
+            raise forms.ValidationError(INDICATOR_KEY_TAKEN, params={"key": key})
         return key
 
     def clean(self):

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from temaplan.accounts.models import Municipality
 from temaplan.core.fields import DecimalSize
+from temaplan.core.uniqueness import UniqueKey
 from temaplan.core.versioning import Versioned
 from temaplan.plans.models import FocusArea, Plan, PlanPart
 from temaplan.statistics.formulas import FORMULAS
@@ -23,6 +24,8 @@ from temaplan.statistics.formulas import describe as describe_formula
 from .status import Comparator, Direction, TargetRule, Unit
 
 DECIMAL = DecimalSize(max_digits=16, decimal_places=4)
+# The form's message, and the save's when two editors save the same key at the same moment.
+INDICATOR_KEY_TAKEN = _("Planen har allerede en indikator med nøkkelen «%(key)s».")
 
 
 def _choices(enum, labels: dict) -> list[tuple[str, str]]:
@@ -122,6 +125,7 @@ class Indicator(PlanPart):
     )
     formula_options = models.JSONField(_("formelvalg"), default=dict, blank=True)
     history = HistoricalRecords()
+    unique_key = UniqueKey("key", INDICATOR_KEY_TAKEN)
 
     class Meta:
         ordering = ["plan", "position", "id"]

@@ -26,9 +26,10 @@ from .validation import value_problem
 
 def indicator_create(*, plan: Plan, data: dict[str, Any]) -> Indicator:
     focus_areas = data.pop("focus_areas", None)
-    indicator = part_create(plan=plan, model=Indicator, data=data)
-    if focus_areas is not None:
-        indicator.focus_areas.set(focus_areas)
+    with transaction.atomic():
+        indicator = part_create(plan=plan, model=Indicator, data=data)
+        if focus_areas is not None:
+            indicator.focus_areas.set(focus_areas)
     return indicator
 
 

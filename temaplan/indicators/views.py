@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from temaplan.accounts import access
 from temaplan.core.charts import render_svg
-from temaplan.core.editing import save_or_status
+from temaplan.core.editing import save_or_status, saved_or_status
 from temaplan.core.formatting import without_trailing_zeros
 from temaplan.core.htmx import HtmxHttpRequest
 from temaplan.core.workbook_http import workbook_upload_page, xlsx_response
@@ -100,11 +100,15 @@ def indicator_detail(request: HtmxHttpRequest, indicator_id: int) -> HttpRespons
 def indicator_create(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id, edit=True)
     form = IndicatorForm(request.POST or None, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        indicator = services.indicator_create(plan=plan, data=form.changes())
-        messages.success(request, f"Indikatoren «{indicator.name}» er opprettet.")
-        return redirect("indicators:detail", indicator_id=indicator.pk)
-    status = HTMX_INVALID if request.method == "POST" else 200
+    status = 200
+    if request.method == "POST":
+        indicator, refused = saved_or_status(
+            form, lambda f: services.indicator_create(plan=plan, data=f.changes())
+        )
+        if indicator is not None:
+            messages.success(request, f"Indikatoren «{indicator.name}» er opprettet.")
+            return redirect("indicators:detail", indicator_id=indicator.pk)
+        status = refused or HTMX_INVALID
     return render(
         request, "indicators/indicator_form.html", {"plan": plan, "form": form}, status=status
     )

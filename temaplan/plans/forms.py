@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from temaplan.core.forms import VersionedForm, choice_field
 
-from .models import Ambition, FocusArea, Plan, Premise, Strategy
+from .models import FOCUS_AREA_NUMBER_TAKEN, Ambition, FocusArea, Plan, Premise, Strategy
 
 
 class PlanForm(VersionedForm):
@@ -59,10 +59,7 @@ class FocusAreaForm(PartForm):
         number = self.cleaned_data["number"]
         taken = FocusArea.objects.filter(plan=self.plan, number=number).exclude(pk=self.instance.pk)
         if taken.exists():
-            raise forms.ValidationError(
-                _("Planen har allerede et innsatsområde med nummer %(number)s."),
-                params={"number": number},
-            )
+            raise forms.ValidationError(FOCUS_AREA_NUMBER_TAKEN, params={"number": number})
         return number
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from temaplan.accounts.models import Municipality
+from temaplan.core.uniqueness import UniqueKey
 from temaplan.core.versioning import Versioned
 
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 SCALE_MESSAGE = _("Velg et tall fra 1 (lav) til 5 (høy).")
 YEAR_MESSAGE = _("Året må være mellom 2000 og 2100.")
 LAST_YEAR_BEFORE_FIRST = _("Siste år kan ikke være før første år.")
+# The form's message, and the save's when two editors save the same number at the same moment.
+FOCUS_AREA_NUMBER_TAKEN = _("Planen har allerede et innsatsområde med nummer %(number)s.")
 
 
 def scale_field(
@@ -120,6 +123,7 @@ class FocusArea(PlanPart):
         help_text=_("Kryss av når plasseringen i matrisen ikke er vedtatt, bare illustrert."),
     )
     history = HistoricalRecords()
+    unique_key = UniqueKey("number", FOCUS_AREA_NUMBER_TAKEN)
 
     class Meta:
         ordering = ["plan", "position", "number"]

@@ -12,14 +12,16 @@ from django.db import models, transaction
 from django.db.models import Max
 
 from temaplan.accounts.models import Municipality
+from temaplan.core.uniqueness import duplicates_refused
 
 from .models import Plan, PlanPart, Strategy
 
 
 def plan_create(*, municipality: Municipality, data: dict[str, Any]) -> Plan:
     plan = Plan(municipality=municipality, **data)
-    plan.full_clean()
-    plan.save()
+    with duplicates_refused(plan):
+        plan.full_clean()
+        plan.save()
     return plan
 
 
@@ -39,8 +41,10 @@ P = TypeVar("P", bound=PlanPart)
 
 
 def part_create(*, plan: Plan, model: type[P], data: dict[str, Any]) -> P:
+    """A new part, placed last; a number or key someone else took a moment ago is refused with
+    the form's message (a ValidationError on that field) and nothing is saved."""
     part = model(plan=plan, municipality_id=plan.municipality_id, **data)
-    with transaction.atomic():
+    with duplicates_refused(part):
         last = siblings_of(part).aggregate(last=Max("position"))["last"]
         part.position = 0 if last is None else last + 1
         part.full_clean()

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from temaplan.accounts import access
 from temaplan.core.charts import render_svg
-from temaplan.core.editing import save_or_status
+from temaplan.core.editing import save_or_status, saved_or_status
 from temaplan.core.htmx import HtmxHttpRequest
 from temaplan.core.versioning import record_update
 
@@ -79,11 +79,15 @@ def municipality_detail(request: HtmxHttpRequest, number: str) -> HttpResponse:
 def plan_create(request: HtmxHttpRequest, number: str) -> HttpResponse:
     municipality = access.get_municipality_for_user(request, number, edit=True)
     form = PlanForm(request.POST or None, instance=Plan(municipality=municipality))
-    if request.method == "POST" and form.is_valid():
-        plan = services.plan_create(municipality=municipality, data=form.changes())
-        messages.success(request, f"Planen «{plan.name}» er opprettet.")
-        return redirect("plans:plan_detail", plan_id=plan.pk)
-    status = HTMX_INVALID if request.method == "POST" else 200
+    status = 200
+    if request.method == "POST":
+        plan, refused = saved_or_status(
+            form, lambda f: services.plan_create(municipality=municipality, data=f.changes())
+        )
+        if plan is not None:
+            messages.success(request, f"Planen «{plan.name}» er opprettet.")
+            return redirect("plans:plan_detail", plan_id=plan.pk)
+        status = refused or HTMX_INVALID
     return render(
         request,
         "plans/plan_form.html",
@@ -159,10 +163,12 @@ def part_create(request: HtmxHttpRequest, plan_id: int, kind: PartKind) -> HttpR
     form = kind.form(request.POST or None, plan=plan, initial=request.GET.dict())
     status = 200
     if request.method == "POST":
-        if form.is_valid():
-            services.part_create(plan=plan, model=kind.model, data=form.changes())
+        refused = save_or_status(
+            form, lambda f: services.part_create(plan=plan, model=kind.model, data=f.changes())
+        )
+        if refused is None:
             return _after_part_change(request, plan, kind)
-        status = HTMX_INVALID
+        status = refused
     return _render_plan(
         request,
         plan,
