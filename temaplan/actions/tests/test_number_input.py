@@ -4,6 +4,7 @@ in the status change in place; ambiguous or out-of-range input saves nothing."""
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from temaplan.actions.models import Action
@@ -79,6 +80,8 @@ def test_the_form_shows_a_large_number_with_a_space_between_thousands(editor, as
         ("weight", "60 000", "Tallet kan ha høyst 4 sifre før kommaet."),
         ("weight", "0,125", "Tallet kan ha høyst 2 desimaler."),
         ("progress", "101", "Framdriften er mellom 0 og 100 %."),
+        ("progress", "32768", "Framdriften er mellom 0 og 100 %."),
+        ("progress", "1_000", "«1_000» er ikke et tall."),
         ("progress", "-1", "Tallet må være minst 0."),
     ],
 )
@@ -115,3 +118,13 @@ def test_an_unreadable_progress_in_place_gets_the_message_and_saves_nothing(
     [error] = response.context["form"].errors["progress"]
     assert error.startswith(message)
     assert stored(action) == before
+
+
+def test_the_model_s_own_limit_on_progress_gives_its_message(asker_plan):
+    # What the admin and every save through full_clean see: Django %-formats the message with
+    # the limit, and a bare «%» in it used to make that raise instead.
+    action = an_action(asker_plan)
+    action.progress = 101
+    with pytest.raises(ValidationError) as refused:
+        action.clean_fields()
+    assert refused.value.message_dict == {"progress": ["Framdriften er mellom 0 og 100 %."]}
