@@ -1,12 +1,14 @@
 from django.urls import path
 
+from temaplan.core import converters  # noqa: F401  (registers «municipality_number»)
+
 from . import parts, views  # noqa: F401  (parts registers the URL converters)
 
 app_name = "plans"
 
 urlpatterns = [
-    path("kommuner/<str:number>/", views.municipality_detail, name="municipality"),
-    path("kommuner/<str:number>/planer/ny/", views.plan_create, name="plan_create"),
+    path("kommuner/<municipality_number:number>/", views.municipality_detail, name="municipality"),
+    path("kommuner/<municipality_number:number>/planer/ny/", views.plan_create, name="plan_create"),
     path("planer/<int:plan_id>/", views.plan_detail, name="plan_detail"),
     path("planer/<int:plan_id>/rediger/", views.plan_edit, name="plan_edit"),
     path("planer/<int:plan_id>/slett/", views.plan_delete, name="plan_delete"),

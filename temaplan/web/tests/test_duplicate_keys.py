@@ -64,8 +64,10 @@ RACES = [
         ActionForm,
         Action,
         lambda p: reverse("actions:create", args=[demo_period(p).pk]),
-        lambda p: {"key": "ny-test", "title": "Nytt tiltak", "kind": "time_bound", "weight": "1"}
-        | {"status": "planned", "version": ""},
+        lambda p: (
+            {"key": "ny-test", "title": "Nytt tiltak", "kind": "time_bound", "weight": "1"}
+            | {"status": "planned", "version": ""}
+        ),
         "key",
         str(ACTION_KEY_TAKEN) % {"key": "ny-test"},
         lambda form: actions.action_create(period=form.period, data=form.changes()),
