@@ -158,20 +158,30 @@ def posted_data(fields: dict[str, HtmlField], valid: dict) -> st.SearchStrategy:
 # --- The form behind each endpoint ----------------------------------------------------------
 
 
-def fields_of(client, endpoint: Endpoint, url: str, plan) -> tuple[dict[str, HtmlField], dict]:
-    """The fields of the form that sends to `url` on the page at `url` (or on the page an htmx
-    GET answers with), and valid data for them: what the page shows, with the table's sample
-    data over it. A POST-only endpoint (delete, move) gets the fields of its sample data."""
-    method = endpoint.method
-    form: HtmlForm | None = None
+def page_form(client, url: str, methods: tuple[str, ...]) -> HtmlForm | None:
+    """The form on the page at `url` (or on the page an htmx GET answers with) that sends to
+    `url` with the first of `methods` it has."""
     for headers in ({}, {"HTTP_HX_REQUEST": "true"}):
         page = client.get(url, **headers)
-        if page.status_code == 200 and page["Content-Type"].startswith("text/html"):
-            form = form_for(page.content.decode(), url, url.split("?")[0], method)
-            if form:
-                break
+        if page.status_code != 200 or not page["Content-Type"].startswith("text/html"):
+            continue
+        for method in methods:
+            if form := form_for(page.content.decode(), url, url.split("?")[0], method):
+                return form
+    return None
+
+
+def fields_of(client, endpoint: Endpoint, url: str, plan) -> tuple[dict[str, HtmlField], dict]:
+    """The fields of the form that sends to `url`, and valid data for them: what the page
+    shows, with the table's sample data over it. A POST-only endpoint (delete, move) gets the
+    fields of its sample data; the GET of a form page gets its form's fields as the query
+    parameters that fill the form in (frame_create?year=2025)."""
+    if endpoint.method == "post":
+        form, sample = page_form(client, url, ("post",)), endpoint.data(plan)
+    else:
+        form = page_form(client, url, ("get", "post") if endpoint.writes else ("get",))
+        sample = {}
     fields = dict(form.fields) if form else {}
-    sample = endpoint.data(plan) if method == "post" else {}
     for name, value in sample.items():
         fields.setdefault(name, HtmlField(name, "text", str(value)))
     fields.pop(CSRF, None)
