@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from unittest import mock
 
 import pytest
+from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.urls import reverse
 
 from temaplan.actions import plan_services
@@ -49,8 +51,8 @@ def another_action(plan) -> Action:
 @dataclass(frozen=True)
 class Race:
     name: str
-    form: type
-    model: type
+    form: type[forms.BaseForm]
+    model: type[models.Model]
     url: Callable
     data: Callable
     field: str
