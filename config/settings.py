@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz is answered before the session is loaded from a database that may be down.
+    "temaplan.web.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -130,6 +132,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that accepts connections but never answers must not hold a worker until
+    # gunicorn kills it: give up connecting after a few seconds (libpq's smallest is 2), and
+    # let the server cancel any one statement that runs longer than the limit.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", int(os.environ.get("TEMAPLAN_DB_CONNECT_TIMEOUT", "5")))
+    _statement_ms = int(os.environ.get("TEMAPLAN_DB_STATEMENT_TIMEOUT_MS", "30000"))
+    _options["options"] = f"-c statement_timeout={_statement_ms} {_options.get('options', '')}"
+    _options["options"] = _options["options"].strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
