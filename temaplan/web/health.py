@@ -35,7 +35,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
             cursor.fetchone()
     except Exception as error:  # whatever fails, the answer is 503, never a 500 page
         detail = " ".join(str(error).split()) or "(no message)"
-        logger.error("Health check: the database is unavailable: %s: %s", type(error).__name__, detail)
+        logger.error(
+            "Health check: the database is unavailable: %s: %s", type(error).__name__, detail
+        )
         return JsonResponse(UNAVAILABLE, status=503)
     return JsonResponse(OK)
 

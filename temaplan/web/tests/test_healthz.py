@@ -1,4 +1,4 @@
-"""GET /healthz: 200 when the database answers, 503 when it does not (the reason in the log only)."""
+"""GET /healthz: 200 when the database answers, 503 when it does not (the reason only logged)."""
 
 import json
 import os

@@ -127,9 +127,7 @@ def outage(engine: str, tmp_path: Path) -> tuple[dict, str, str]:
 
 
 @pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
-def test_health_is_503_json_while_the_database_is_stopped_and_200_when_it_is_back(
-    engine, tmp_path
-):
+def test_health_is_503_json_while_the_database_is_stopped_and_200_when_it_is_back(engine, tmp_path):
     result, log, detail = outage(engine, tmp_path)
 
     for phase, status in [("up", 200), ("down", 503), ("back", 200)]:
