@@ -26,6 +26,9 @@ def env_list(name: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
+# Behind nginx (docs/operations.md): trust its X-Forwarded-For for the login lockout's address,
+# and with DEBUG off its X-Forwarded-Proto for HTTPS (below).
+TEMAPLAN_BEHIND_PROXY = env_bool("TEMAPLAN_BEHIND_PROXY")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
@@ -167,6 +170,9 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 AXES_FAILURE_LIMIT = int(os.environ.get("TEMAPLAN_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("TEMAPLAN_LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client's address: behind the proxy (TEMAPLAN_BEHIND_PROXY) the one nginx appended to
+# X-Forwarded-For, otherwise the connecting address; see temaplan/accounts/client_address.py.
+AXES_CLIENT_IP_CALLABLE = "temaplan.accounts.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -226,7 +232,7 @@ CSRF_FAILURE_VIEW = "temaplan.web.errors.csrf_failure"
 
 if not DEBUG:
     # Behind a TLS-terminating proxy, set TEMAPLAN_BEHIND_PROXY=1 so Django trusts its header.
-    if env_bool("TEMAPLAN_BEHIND_PROXY"):
+    if TEMAPLAN_BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("TEMAPLAN_SSL_REDIRECT", True)
     # Load balancers probe the app directly over plain HTTP.
