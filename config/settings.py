@@ -227,6 +227,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Logged out after this many hours without a request; every request starts the wait again.
+SESSION_COOKIE_AGE = round(float(os.environ.get("TEMAPLAN_SESSION_IDLE_HOURS", "8")) * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
 # A refused form gets the site's own page in bokmål (temaplan/web/errors.py).
 CSRF_FAILURE_VIEW = "temaplan.web.errors.csrf_failure"
 
