@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "temaplan.accounts.session_idle.SessionIdleRefresh",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -227,9 +228,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-# Logged out after this many hours without a request; every request starts the wait again.
+# Logged out after this many hours without a request; every request starts the wait again
+# (the session is saved anew at most once a minute: temaplan/accounts/session_idle.py).
 SESSION_COOKIE_AGE = round(float(os.environ.get("TEMAPLAN_SESSION_IDLE_HOURS", "8")) * 3600)
-SESSION_SAVE_EVERY_REQUEST = True
 # A refused form gets the site's own page in bokmål (temaplan/web/errors.py).
 CSRF_FAILURE_VIEW = "temaplan.web.errors.csrf_failure"
 

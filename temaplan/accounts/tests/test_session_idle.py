@@ -1,5 +1,5 @@
 """A session ends after TEMAPLAN_SESSION_IDLE_HOURS (default 8) without a request; every
-request starts the wait again."""
+request starts the wait again, and an active session is written at most once a minute."""
 
 import os
 import subprocess
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -38,6 +39,25 @@ def test_a_user_idle_for_longer_than_the_idle_time_is_logged_out(editor, setting
     assert response.status_code == 302 and response["Location"].startswith("/konto/logg-inn/")
 
 
+def expiry(client):
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_an_active_session_is_written_again_at_most_once_a_minute(editor):
+    start = timezone.now()
+    assert logged_in_at(editor, start + timedelta(seconds=61))
+    refreshed = expiry(editor)
+    assert logged_in_at(editor, start + timedelta(seconds=90))
+    assert expiry(editor) == refreshed  # 29 s later: not written
+    assert logged_in_at(editor, start + timedelta(seconds=125))
+    assert expiry(editor) > refreshed
+
+
+def test_an_anonymous_visitor_gets_no_session_written(client, db):
+    client.get("/konto/logg-inn/")
+    assert not Session.objects.exists()
+
+
 def session_age(hours: str | None) -> int:
     env = {k: v for k, v in os.environ.items() if k != "TEMAPLAN_SESSION_IDLE_HOURS"}
     if hours is not None:
@@ -57,7 +77,7 @@ def session_age(hours: str | None) -> int:
     )
     assert result.returncode == 0, result.stderr
     age, every_request = result.stdout.split()
-    assert every_request == "True"
+    assert every_request == "False"  # written once a minute at most (accounts/session_idle.py)
     return int(age)
 
 
