@@ -16,7 +16,7 @@ def test_health_is_ok_with_a_working_database(client, db):
     assert "no-cache" in response["Cache-Control"]
 
 
-def healthz_in_a_fresh_process(database_url: str) -> tuple[int, dict]:
+def healthz_in_a_fresh_process(database_url: str) -> tuple[int, dict, str]:
     """Ask /healthz in a new process whose database cannot be reached (a real failure)."""
     script = (
         "import django, json; django.setup();"

@@ -58,7 +58,7 @@ def text_areas_without_a_limit() -> list[str]:
     return sorted(
         f"{form.__module__}.{form.__name__}.{name}"
         for form in temaplan_forms()
-        for name, field in form.base_fields.items()
+        for name, field in getattr(form, "base_fields", {}).items()
         if isinstance(field.widget, forms.Textarea) and getattr(field, "max_length", None) is None
     )
 
