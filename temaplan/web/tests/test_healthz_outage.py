@@ -188,3 +188,37 @@ def test_a_database_that_never_answers_gets_503_within_the_connect_timeout():
     assert json.loads(answer["body"])["status"] == "error"
     # libpq's smallest timeout is 2 s: it waited for it, and not much longer.
     assert 1.5 <= answer["seconds"] < 4, answer
+
+
+OPTIONS = """
+import django, json; django.setup()
+from django.conf import settings
+print(json.dumps(settings.DATABASES["default"].get("OPTIONS", {})))
+"""
+
+
+def test_the_database_timeouts_come_from_the_environment():
+    url = "postgres://nobody@127.0.0.1:1/none?sslmode=disable"
+    defaults, _log = run_child(OPTIONS, DATABASE_URL=url)
+    assert defaults == {
+        "sslmode": "disable",
+        "connect_timeout": 5,
+        "options": "-c statement_timeout=30000",
+    }
+    chosen, _log = run_child(
+        OPTIONS,
+        DATABASE_URL=url,
+        TEMAPLAN_DB_CONNECT_TIMEOUT="3",
+        TEMAPLAN_DB_STATEMENT_TIMEOUT_MS="1234",
+    )
+    assert (chosen["connect_timeout"], chosen["options"]) == (3, "-c statement_timeout=1234")
+
+
+def test_postgresql_connections_carry_the_statement_timeout(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("statement_timeout is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone() == ("30s",)
