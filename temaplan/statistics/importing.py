@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -159,16 +159,22 @@ def cells_from_dataset(
     row_totals_rule: RowTotalsRule | None = None,
     *,
     pairs: bool = True,
+    regions: Sequence[str] = (),
+    time: str | None = None,
 ) -> dict[str, list[Cell]]:
+    """The cells of a dataset by content code. A sync names the region and time dimensions it
+    resolved from the table's metadata; a file's are guessed from roles and names."""
     columns = dataset.columns()
-    geo = [
+    geo = list(regions) or [
         d.id
         for d in dataset.dimensions
         if d.role == "geo" or "region" in d.id.lower() or "komm" in d.id.lower()
     ]
     if not geo:
         raise StatbankImportError(NO_REGION.format(name=dataset.label))
-    time = next((d.id for d in dataset.dimensions if d.role == "time" or d.id == "Tid"), None)
+    time = time or next(
+        (d.id for d in dataset.dimensions if d.role == "time" or d.id == "Tid"), None
+    )
     content = next(
         (d.id for d in dataset.dimensions if d.role == "metric" or d.id == "ContentsCode"), None
     )
