@@ -30,9 +30,11 @@ NO_CONTENT_VARIABLE = (
     "Tabell {table} ({title}) har ingen statistikkvariabel; {source} kan ikke hentes fra den."
 )
 NO_MATCHING_CONTENT = (
-    "Tabell {table} har ingen statistikkvariabel for {source}{wanted}. "
+    "Tabell {table} har ingen statistikkvariabel for {source}. "
     "Statistikkvariablene i tabellen er: {labels}."
 )
+LABELS_SHOWN = 5  # the message must fit the sync page's line; the detail has them all
+MORE_LABELS = " og {count} til"
 SEVERAL_MATCHING_CONTENTS = (
     "Tabell {table} har flere statistikkvariabler som kan være {source}: {labels}. "
     "Temaplan velger ikke mellom dem."
@@ -45,7 +47,7 @@ NO_TIME = (
 )
 # The technical account, for the folded «Teknisk detalj» (codes and ids are SSB's names).
 CONTENT_DETAIL = (
-    "tabell {table}, {variable}: {codes}; ventet koden {configured} eller ordene {words}"
+    "tabell {table}, {variable}: {codes}; ventet koden {configured} eller én med ordene {words}"
 )
 DIMENSIONS_DETAIL = "tabell {table}: {dimensions}; ventet {wanted}"
 
@@ -98,16 +100,10 @@ def label_has_words(label: str, words: Sequence[str]) -> bool:
 
 
 def _quoted(texts: Sequence[str]) -> str:
-    return ", ".join(f"«{text}»" for text in texts)
-
-
-def _words_text(words: Sequence[str]) -> str:
-    wanted = [" eller ".join(f"«{c}»" for c in w.split("|")) for w in words if w[:1] != "-"]
-    unwanted = [f"«{w[1:]}»" for w in words if w[:1] == "-"]
-    text = " og ".join(wanted)
-    if unwanted:
-        text += ", men ikke " + " eller ".join(unwanted)
-    return text
+    shown = ", ".join(f"«{text}»" for text in texts[:LABELS_SHOWN])
+    if len(texts) > LABELS_SHOWN:
+        shown += MORE_LABELS.format(count=len(texts) - LABELS_SHOWN)
+    return shown
 
 
 def _source_name(source: Source) -> str:
@@ -164,14 +160,10 @@ def _content(source: Source, meta: TableMeta, variable: Variable) -> tuple[str, 
             ),
             detail=detail,
         )
-    wanted = f" (ingen har ordene {_words_text(words)})" if words else ""
-    if source.content and not words:
-        wanted = f" (koden {source.content} finnes ikke)"
     raise SourceNotInTable(
         NO_MATCHING_CONTENT.format(
             table=meta.id,
             source=_source_name(source),
-            wanted=wanted,
             labels=_quoted(variable.labels),
         ),
         detail=detail,

@@ -202,7 +202,6 @@ def _fetch_source(pxweb, source: Source, published, years, keep_pair, fetched: F
     fetched.found.append(FoundTable(source.name, table_label or meta.label, resolved))
     content = resolved.content
     for response in pxweb.fetch(table, _selection(source, meta, resolved, published, years)):
-        dimensions = {"regions": resolved.regions, "time": resolved.time}
         if source.kind == "row_total":  # the sums only; the pairs are another source
             cells = cells_from_dataset(
                 table,
@@ -210,10 +209,13 @@ def _fetch_source(pxweb, source: Source, published, years, keep_pair, fetched: F
                 None,
                 RowTotalsRule(valid_codes=None),
                 pairs=False,
-                **dimensions,
+                regions=resolved.regions,
+                time=resolved.time,
             )
         else:
-            cells = cells_from_dataset(table, response.dataset, keep_pair, **dimensions)
+            cells = cells_from_dataset(
+                table, response.dataset, keep_pair, regions=resolved.regions, time=resolved.time
+            )
         vintage = response.dataset.updated or ""
         fetched.summary.vintages[table] = vintage
         fetched.series.append(FetchedSeries(table, content, vintage, cells.get(content, [])))
