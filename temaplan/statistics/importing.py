@@ -16,9 +16,9 @@ from django.db import transaction
 
 from .jsonstat import decode
 from .jsonstat_model import Dataset, JsonStatError
-from .models import ROW_TOTAL
+from .models import ROW_TOTAL, ResolvedSource
 from .row_totals import incomplete_years, row_totals
-from .sources import CONTENT_ALIASES
+from .sources import CONTENT_ALIASES, SOURCES
 from .statbank_csv import read_csv_export
 from .statbank_px import read_px
 from .statbank_text import StatbankFileError
@@ -274,10 +274,21 @@ def statbank_files_import(
             result = StoreResult()
             for content, content_cells in cells.items():
                 result += series_store(
-                    table=table_id, content=content, cells=content_cells, vintage=vintage
+                    table=table_id,
+                    content=_as_last_synced(table_id, content),
+                    cells=content_cells,
+                    vintage=vintage,
                 )
             imports.append(FileImport(name, table_id, vintage, result, notes))
     return imports
+
+
+def _as_last_synced(table: str, content: str) -> str:
+    """A file's content under the code the last sync found SSB using for the same source
+    (models.ResolvedSource), so that the formulas read the file's values and the sync's alike."""
+    names = [s.name for s in SOURCES.values() if (s.table, s.content) == (table, content)]
+    found = ResolvedSource.objects.filter(name__in=names, table=table).first()
+    return found.content if found else content
 
 
 def _stored_history():

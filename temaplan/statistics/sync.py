@@ -33,6 +33,7 @@ FIRST_YEAR = 2015
 MUNICIPALITIES = 131  # KLASS classification of Norway's municipalities
 UNKNOWN_MUNICIPALITY = "«{code}» er ikke et gyldig kommunenummer i dag."
 TABLE_NOT_FOUND = "Fant ingen SSB-tabell for «{search}»; {label} er ikke hentet."
+FOUND_AS = "  Tabell {table}: {label} hentet som «{content_label}»"
 
 Progress = Callable[[float, str], None]
 
@@ -67,6 +68,7 @@ class SyncSummary:
     revised: list[Revision] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     vintages: dict[str, str] = field(default_factory=dict)
+    found_as: list[str] = field(default_factory=list)  # contents not under the configured code
 
     def series_report_lines(self) -> list[str]:
         lines = [
@@ -74,6 +76,7 @@ class SyncSummary:
             f"{self.unchanged} uendret, {len(self.revised)} revidert av SSB.",
         ]
         lines += [f"  Tabell {t}: dataversjon {v}" for t, v in sorted(self.vintages.items())]
+        lines += self.found_as
         if self.revised:
             lines.append("Revisjoner (tidligere verdi → ny verdi):")
             lines += [f"  {revision}" for revision in self.revised[:200]]
@@ -200,6 +203,14 @@ def _fetch_source(pxweb, source: Source, published, years, keep_pair, fetched: F
     except SourceNotInTable as error:  # before any data is fetched: nothing will change
         raise SyncFailed(str(error), detail=error.detail) from error
     fetched.found.append(FoundTable(source.name, table_label or meta.label, resolved))
+    if resolved.content != source.content:
+        fetched.summary.found_as.append(
+            FOUND_AS.format(
+                table=table,
+                label=f"«{source.label or source.name}»",
+                content_label=resolved.content_label,
+            )
+        )
     content = resolved.content
     for response in pxweb.fetch(table, _selection(source, meta, resolved, published, years)):
         if source.kind == "row_total":  # the sums only; the pairs are another source

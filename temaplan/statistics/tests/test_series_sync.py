@@ -109,7 +109,13 @@ def test_what_the_sync_found_in_each_table_is_recorded_and_read_by_the_formulas(
             ("employed_residents_in_03321", "03321", ["Bokommuen", "ArbstedKomm"]),
         ]
     }
-    assert ResolvedSource.objects.get(name="employed_residents").content_label
+    residents = ResolvedSource.objects.get(name="employed_residents")
+    found_as = (
+        "  Tabell 11618: «Sysselsatte 15–74 år etter bosted (11618)» hentet som "
+        f"«{residents.content_label}»"
+    )
+    # The report says so when SSB's code is not the configured one.
+    assert (found_as in fetched.summary.report()) == (served_names.shapes != {})
     for name in names:
         assert source_location(name) == recorded[name][:2]
         assert SeriesValue.objects.filter(table=recorded[name][0], content=recorded[name][1])
