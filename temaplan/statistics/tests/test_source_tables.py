@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from temaplan.statistics.pxweb_meta import TableMeta, Variable
+from temaplan.statistics.pxweb_meta import TableMeta, Variable, parse_metadata
 from temaplan.statistics.source_tables import (
     NO_MATCHING_CONTENT,
     SEVERAL_MATCHING_CONTENTS,
@@ -194,3 +194,24 @@ def test_a_source_without_a_configured_code_takes_the_content_by_its_words():
         "KOSAG2",
         ("KOKkommuneregion0000",),
     )
+
+
+def test_a_real_kostra_answer_gives_its_region_and_time_by_role_and_its_content_by_label(
+    ssb_data,
+):
+    """SSB's own 12134 body (shared data): region `KOKkommuneregion0000`, named only by
+    role.geo; the content found by its label, as a KOSTRA source would be."""
+    body = (ssb_data / "api_responses" / "ssb_v2_12134_jsonstat2_3kommuner_2024.json").read_bytes()
+    meta = parse_metadata("12134", body)
+    income = Source("free_income", "", "", content_label_words=("frie inntekter", "innbygger"))
+    resolved = resolve_in_table(income, meta)
+    assert resolved.regions == ("KOKkommuneregion0000",)
+    assert (resolved.time, resolved.content_variable) == ("Tid", "ContentsCode")
+    assert (resolved.content, resolved.content_label) == (
+        "KOSAG110000",
+        "Frie inntekter per innbygger (kr)",
+    )
+    with pytest.raises(SourceNotInTable) as caught:
+        resolve_in_table(SOURCES["employed_residents"], meta)
+    assert str(caught.value).startswith("Tabell 12134 har ingen statistikkvariabel for")
+    assert str(caught.value).endswith("er: «Frie inntekter per innbygger (kr)».")
