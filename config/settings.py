@@ -26,6 +26,9 @@ def env_list(name: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG")
+# Behind nginx (docs/operations.md): trust its X-Forwarded-For for the login lockout's address,
+# and with DEBUG off its X-Forwarded-Proto for HTTPS (below).
+TEMAPLAN_BEHIND_PROXY = env_bool("TEMAPLAN_BEHIND_PROXY")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
@@ -72,9 +75,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz is answered before the session is loaded from a database that may be down.
+    "temaplan.web.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "temaplan.accounts.session_idle.SessionIdleRefresh",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -130,6 +136,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that accepts connections but never answers must not hold a worker until
+    # gunicorn kills it: give up connecting after a few seconds (libpq's smallest is 2), and
+    # let the server cancel any one statement that runs longer than the limit.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", int(os.environ.get("TEMAPLAN_DB_CONNECT_TIMEOUT", "5")))
+    _statement_ms = int(os.environ.get("TEMAPLAN_DB_STATEMENT_TIMEOUT_MS", "30000"))
+    _options["options"] = f"-c statement_timeout={_statement_ms} {_options.get('options', '')}"
+    _options["options"] = _options["options"].strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -156,6 +171,9 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 AXES_FAILURE_LIMIT = int(os.environ.get("TEMAPLAN_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("TEMAPLAN_LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client's address: behind the proxy (TEMAPLAN_BEHIND_PROXY) the one nginx appended to
+# X-Forwarded-For, otherwise the connecting address; see temaplan/accounts/client_address.py.
+AXES_CLIENT_IP_CALLABLE = "temaplan.accounts.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -210,12 +228,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Logged out after this many hours without a request; every request starts the wait again
+# (the session is saved anew at most once a minute: temaplan/accounts/session_idle.py).
+SESSION_COOKIE_AGE = round(float(os.environ.get("TEMAPLAN_SESSION_IDLE_HOURS", "8")) * 3600)
 # A refused form gets the site's own page in bokmål (temaplan/web/errors.py).
 CSRF_FAILURE_VIEW = "temaplan.web.errors.csrf_failure"
 
 if not DEBUG:
     # Behind a TLS-terminating proxy, set TEMAPLAN_BEHIND_PROXY=1 so Django trusts its header.
-    if env_bool("TEMAPLAN_BEHIND_PROXY"):
+    if TEMAPLAN_BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("TEMAPLAN_SSL_REDIRECT", True)
     # Load balancers probe the app directly over plain HTTP.

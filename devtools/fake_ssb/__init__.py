@@ -7,6 +7,8 @@ httpx, and the loopback) are what a test exercises.
     PxWebClient(fake.pxweb_url, ...); KlassClient(fake.klass_url, ...)
     fake.inject("429", retry_after="7")     # the next request gets 429 Retry-After: 7
     fake.requests                           # what arrived: method, path, query, time, cells
+    fake.reshape("11618", dimension_ids={"Region": "KOKkommuneregion0000"},
+                 contents=[("Arb", "Sysselsatte personer med arbeidssted i regionen"), ...])
     fake.stop()
 
     python -m devtools.fake_ssb --port 8089 [--data ../shared/data/ssb]
@@ -25,6 +27,11 @@ and `/tables/{id}/data` (GET with `valueCodes[VAR]=…`, `codelist[VAR]=…`, or
 - 07459 population 1 January (the StatBank exports in population_07459, summed over age):
   Region (with `0` Hele landet as its elimination value) × ContentsCode (`Personer1`) × Tid
   2015–2023.
+
+Those names are the fake's own, not SSB's. `reshape` (shapes.py) serves a table under other
+dimension ids and content codes and labels until `reset` (or from the start: `FakeSsb(...,
+shapes=...)`), so that tests can show the client reads roles and labels rather than trusting
+names. Content codes are replaced in the order given above.
 
 Region in 11618 and 07459 offers the code lists `agg_KommSummer` (counts summed to today's
 municipalities, codes `K-3203`, built from KLASS changes with equal shares for splits) and
@@ -51,7 +58,8 @@ seconds or "date:N" for an HTTP date N s ahead), "500"/"502"/"503" (empty body),
 body as a complete response) and "invalid_json" (an HTML maintenance page with status 200).
 
 Modules: common (addresses, limits, the response type), selection (reading `valueCodes`),
-klass_data (the KLASS files), tables (the three tables), jsonstat_out (writing JSON-stat),
+klass_data (the KLASS files), tables (the three tables), shapes (other names for
+them), jsonstat_out (writing JSON-stat),
 pxweb_routes and klass_routes (the two APIs), controls (clock, faults, request log), server
 (HTTP, faults applied, rate limit, `main`). The
 package re-exports the server's public names, so that tests write `from devtools.fake_ssb

@@ -18,16 +18,27 @@ import orjson
 from devtools.fake_ssb.common import SOURCE, Response, error_response, json_response
 from devtools.fake_ssb.jsonstat_out import dataset_json, extract, values_text
 from devtools.fake_ssb.selection import IllegalExpression, UnknownValue, select, split_get_value
+from devtools.fake_ssb.shapes import TableShape, reshaped
 from devtools.fake_ssb.tables import CATALOG, Codelist, Data, Table
 
 __all__ = ["PxWebRoutes"]
 
 
 class PxWebRoutes:
-    """The PxWebApi half of `FakeSsb` (a mixin: it needs `data` and `max_cells`)."""
+    """The PxWebApi half of `FakeSsb` (a mixin: it needs `data`, `max_cells` and `shapes`)."""
 
     data: Data
     max_cells: int
+    shapes: dict[str, TableShape]  # table id → the names it is served under (see shapes.py)
+
+    def served_table(self, table_id: str) -> Table | None:
+        """The table as served: the data folder's, under its shape's names if it has one.
+        (Reshaping is cheap: the values and code lists are shared, not copied.)"""
+        table = self.data.table(table_id)
+        shape = self.shapes.get(table_id)
+        if table is None or shape is None:
+            return table
+        return reshaped(table, shape)
 
     def _pxweb(self, method: str, path: str, query: list[tuple[str, str]], body: bytes) -> Response:
         params = {k.casefold(): v for k, v in query}
@@ -50,7 +61,7 @@ class PxWebRoutes:
             return self.data.real_error("ugyldig tabell-ID")
         if len(parts) == 2:
             return json_response(self._table_info(parts[1]))
-        table = self.data.table(parts[1])
+        table = self.served_table(parts[1])
         assert table is not None
         if parts[2:] == ["metadata"]:
             return self._metadata(table, query)

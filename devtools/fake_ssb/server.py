@@ -30,6 +30,7 @@ from devtools.fake_ssb.common import (
 from devtools.fake_ssb.controls import FAULT_KINDS, FakeClock, Fault, LoggedRequest
 from devtools.fake_ssb.klass_routes import KlassRoutes
 from devtools.fake_ssb.pxweb_routes import PxWebRoutes
+from devtools.fake_ssb.shapes import TableShape, reshaped
 from devtools.fake_ssb.tables import CATALOG, Data, Dim, Entry, Table
 
 __all__ = ["FakeClock", "FakeSsb", "Fault", "LoggedRequest", "main"]
@@ -47,8 +48,11 @@ class FakeSsb(PxWebRoutes, KlassRoutes):
         clock: Callable[[], float] = time.time,
         rate_limit: tuple[int, float] | None = (30, 60.0),
         max_cells: int = SSB_MAX_DATA_CELLS,
+        shapes: dict[str, TableShape] | None = None,
     ) -> None:
         self.data = Data(Path(data_dir))
+        self._started_shapes = dict(shapes or {})
+        self.shapes = dict(self._started_shapes)
         self.host = host
         self.port = port
         self.clock = clock
@@ -123,13 +127,33 @@ class FakeSsb(PxWebRoutes, KlassRoutes):
                 self._faults.append(Fault(kind, retry_after, delay, path_contains))
 
     def reset(self, *, clock: Callable[[], float] | None = None) -> None:
-        """Forget requests, faults and the rate-limit window (and use `clock` from now on)."""
+        """Forget requests, faults, the rate-limit window and the shapes of `reshape` (and use
+        `clock` from now on)."""
         with self._lock:
             self.requests.clear()
             self._faults.clear()
             self._sent.clear()
+            self.shapes = dict(self._started_shapes)
             if clock is not None:
                 self.clock = clock
+
+    def reshape(
+        self,
+        table_id: str,
+        *,
+        dimension_ids: dict[str, str] | None = None,
+        contents: list[tuple[str, str]] | None = None,
+    ) -> None:
+        """Serve a table under other names until `reset` (see shapes.py): `dimension_ids` maps
+        the fake's own ids to the ones served, `contents` gives (code, label) for each content
+        in the table's order. ValueError, at once, for a name or count the table does not fit."""
+        shape = TableShape(dict(dimension_ids or {}), tuple(contents) if contents else None)
+        table = self.data.table(table_id)
+        if table is None:
+            raise ValueError(f"Den falske serveren har ingen tabell {table_id}.")
+        reshaped(table, shape)  # refuse a shape that does not fit now, not at the request
+        with self._lock:
+            self.shapes[table_id] = shape
 
     def add_table(
         self,

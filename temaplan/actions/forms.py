@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from temaplan.core.forms import NorwegianForm, VersionedForm, choice_field
 from temaplan.core.keys import free_key, key_from_text
+from temaplan.core.text_limits import SENTENCES
 from temaplan.plans.models import FocusArea, Strategy
 
 from .models import ACTION_KEY_TAKEN, Action, ActionPeriod
@@ -110,7 +111,7 @@ class StatusForm(NorwegianForm):
             "invalid": _("Framdriften er et helt tall fra 0 til 100."),
         },
     )
-    comment = forms.CharField(label=_("Kommentar"), required=False, max_length=1000)
+    comment = forms.CharField(label=_("Kommentar"), required=False, max_length=SENTENCES)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 

@@ -27,6 +27,7 @@ from temaplan.core.bulk import (
     rows_saved,
     values_inserted,
 )
+from temaplan.core.text_limits import PARAGRAPHS
 from temaplan.core.workbook import (
     ImportSummary,
     RowReader,
@@ -132,7 +133,7 @@ def _check(
             first_row[key] = row.number
         fields: dict[str, Any] = {
             "title": read.text(excel.TITLE, required=True, max_length=300),
-            "description": read.text(excel.DESCRIPTION),
+            "description": read.text(excel.DESCRIPTION, max_length=PARAGRAPHS),
             "kind": read.choice(excel.KIND, kinds) or Action.Kind.TIME_BOUND,
             "focus_area": read.focus_area(excel.FOCUS_AREA, focus_areas),
         }

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from temaplan.accounts.models import Municipality
 from temaplan.core.fields import DecimalSize
+from temaplan.core.text_limits import PARAGRAPHS, SENTENCES
 from temaplan.core.uniqueness import UniqueKey
 from temaplan.core.versioning import Versioned
 from temaplan.plans.models import FocusArea, Plan, Strategy
@@ -89,7 +90,7 @@ class Action(Owned):
     period = models.ForeignKey(ActionPeriod, on_delete=models.CASCADE, related_name="actions")
     key = models.SlugField(_("nøkkel"), max_length=60, help_text=_("Fast nøkkel for Excel-import."))
     title = models.CharField(_("tittel"), max_length=300)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = models.TextField(_("beskrivelse"), max_length=PARAGRAPHS, blank=True)
     kind = models.CharField(_("type"), max_length=12, choices=Kind.choices, default=Kind.TIME_BOUND)
     focus_area = models.ForeignKey(
         FocusArea,
@@ -158,7 +159,7 @@ class ActionStatusChange(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="status_changes")
     status = models.CharField(max_length=12, choices=Action.Status.choices)
     progress = models.PositiveSmallIntegerField(null=True, blank=True)
-    comment = models.TextField(blank=True)
+    comment = models.TextField(max_length=SENTENCES, blank=True)
     changed_at = models.DateTimeField()
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -231,7 +232,7 @@ class PoliticalCase(Owned):
     )
     planned_date = models.DateField(_("planlagt møtedato"))
     case_number = models.CharField(_("saksnummer"), max_length=50, blank=True)
-    decision_text = models.TextField(_("vedtak"), blank=True)
+    decision_text = models.TextField(_("vedtak"), max_length=PARAGRAPHS, blank=True)
     outcome = models.CharField(
         _("utfall"), max_length=10, choices=Outcome.choices, default=Outcome.PENDING
     )
@@ -256,7 +257,7 @@ class PartnerAgreement(Owned):
         blank=True,
         help_text=_("Hvem hos partneren kommunen holder kontakt med, for eksempel navn og rolle."),
     )
-    purpose = models.TextField(_("formål"))
+    purpose = models.TextField(_("formål"), max_length=PARAGRAPHS)
     start_date = models.DateField(_("fra"))
     end_date = models.DateField(_("til"))
     yearly_amount = models.DecimalField(
@@ -265,7 +266,7 @@ class PartnerAgreement(Owned):
     co_funding = models.DecimalField(
         _("medfinansiering (kr)"), default=Decimal(0), validators=[NOT_NEGATIVE], **MONEY
     )
-    deliverables = models.TextField(_("leveranser"), blank=True)
+    deliverables = models.TextField(_("leveranser"), max_length=PARAGRAPHS, blank=True)
     actions = models.ManyToManyField(
         Action, blank=True, related_name="partner_agreements", verbose_name=_("tiltak")
     )
@@ -396,9 +397,12 @@ class DialogueMeeting(Owned):
     date = models.DateField(_("dato"))
     organisation = models.CharField(_("med hvem (organisasjon)"), max_length=200)
     participants = models.TextField(
-        _("deltakere"), blank=True, help_text=_("Bare navn og rolle, én per linje.")
+        _("deltakere"),
+        max_length=PARAGRAPHS,
+        blank=True,
+        help_text=_("Bare navn og rolle, én per linje."),
     )
-    topics = models.TextField(_("tema"))
+    topics = models.TextField(_("tema"), max_length=PARAGRAPHS)
     focus_areas = models.ManyToManyField(
         FocusArea, blank=True, related_name="dialogue_meetings", verbose_name=_("innsatsområder")
     )

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from temaplan.core.text_limits import PARAGRAPHS
 from temaplan.core.workbook import (
     EMPTY,
     FORMULA,
@@ -230,10 +231,10 @@ class _Checker:
             read.dates_in_order(start, end, excel.END)
             fields = {
                 "end_date": end,
-                "purpose": read.text(excel.PURPOSE, required=True),
+                "purpose": read.text(excel.PURPOSE, required=True, max_length=PARAGRAPHS),
                 "yearly_amount": read.amount(excel.YEARLY),
                 "co_funding": read.amount(excel.CO_FUNDING),
-                "deliverables": read.text(excel.DELIVERABLES),
+                "deliverables": read.text(excel.DELIVERABLES, max_length=PARAGRAPHS),
             }
             if excel.CONTACT in row.cells:  # an older file without the column keeps them
                 fields["contact"] = read.text(excel.CONTACT, max_length=200)

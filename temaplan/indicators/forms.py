@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from temaplan.core.forms import NorwegianForm, choice_field
+from temaplan.core.text_limits import SENTENCES
 from temaplan.plans.forms import PartForm
 from temaplan.plans.models import FocusArea
 from temaplan.statistics.formulas import FORMULAS
@@ -128,7 +129,10 @@ class YearForm(NorwegianForm):
         label=_("Øvre grense (for «mellom»)"), required=False, max_digits=16, decimal_places=4
     )
     comment = forms.CharField(
-        label=_("Kommentar"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Kommentar"),
+        required=False,
+        max_length=SENTENCES,  # YearComment.text's limit
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     # The versions of the year's result, ambition and comment as the editor opened them.
     version = forms.CharField(widget=forms.HiddenInput, required=False)

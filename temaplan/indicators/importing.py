@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import transaction
 
+from temaplan.core.text_limits import PARAGRAPHS, SENTENCES
 from temaplan.core.workbook import (
     DUPLICATE_KEY,
     UNKNOWN_FOCUS_AREA,
@@ -147,7 +148,7 @@ class _Checker:
             unit = read.choice(excel.UNIT, self.units, required=True)
             fields = {
                 "name": read.text(excel.NAME, required=True, max_length=300),
-                "description": read.text(excel.DESCRIPTION),
+                "description": read.text(excel.DESCRIPTION, max_length=PARAGRAPHS),
                 "unit": unit,
                 "direction": read.choice(excel.DIRECTION, self.directions) or Direction.HIGHER,
                 "source": read.choice(excel.SOURCE, self.sources, required=True),
@@ -157,7 +158,7 @@ class _Checker:
                 "goal_text": read.text(excel.GOAL_TEXT, max_length=200),
                 "goal_comparator": read.choice(excel.GOAL_COMPARATOR, self.comparators),
                 "goal_value": read.decimal(excel.GOAL_VALUE),
-                "footnote": read.text(excel.FOOTNOTE),
+                "footnote": read.text(excel.FOOTNOTE, max_length=SENTENCES),
             }
             fields.update(self._calculation(read))
             numbers = read.numbers(excel.FOCUS_AREAS)

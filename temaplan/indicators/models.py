@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from temaplan.accounts.models import Municipality
 from temaplan.core.fields import DecimalSize
+from temaplan.core.text_limits import PARAGRAPHS, SENTENCES
 from temaplan.core.uniqueness import UniqueKey
 from temaplan.core.versioning import Versioned
 from temaplan.plans.models import FocusArea, Plan, PlanPart
@@ -81,7 +82,7 @@ class Indicator(PlanPart):
         help_text=_("Fast nøkkel brukt i Excel-import, for eksempel «nho-rang»."),
     )
     name = models.CharField(_("navn"), max_length=300)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = models.TextField(_("beskrivelse"), max_length=PARAGRAPHS, blank=True)
     unit = models.CharField(_("enhet"), max_length=10, choices=UNIT_CHOICES)
     direction = models.CharField(
         _("retning"), max_length=10, choices=DIRECTION_CHOICES, default=Direction.HIGHER
@@ -115,7 +116,7 @@ class Indicator(PlanPart):
         _("langsiktig mål: sammenligning"), max_length=25, choices=COMPARATOR_CHOICES, blank=True
     )
     goal_value = models.DecimalField(_("langsiktig mål: verdi"), null=True, blank=True, **DECIMAL)
-    footnote = models.TextField(_("fotnote"), blank=True)
+    footnote = models.TextField(_("fotnote"), max_length=SENTENCES, blank=True)
     formula = models.CharField(
         _("formel"),
         max_length=60,
@@ -233,7 +234,7 @@ class YearComment(Versioned):
     municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="comments")
     year = models.PositiveSmallIntegerField(_("år"))
-    text = models.TextField(_("kommentar"))
+    text = models.TextField(_("kommentar"), max_length=SENTENCES)
     history = HistoricalRecords()
 
     class Meta:

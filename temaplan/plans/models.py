@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from temaplan.accounts.models import Municipality
+from temaplan.core.text_limits import PARAGRAPHS, SENTENCES
 from temaplan.core.uniqueness import UniqueKey
 from temaplan.core.versioning import Versioned
 
@@ -94,7 +95,7 @@ class Plan(Versioned):
 
 class Ambition(PlanPart):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="ambitions")
-    text = models.TextField(_("ambisjon"))
+    text = models.TextField(_("ambisjon"), max_length=SENTENCES)
     history = HistoricalRecords()
 
     class Meta:
@@ -112,7 +113,7 @@ class FocusArea(PlanPart):
         _("nummer"), validators=[MinValueValidator(1, _("Nummeret må være 1 eller høyere."))]
     )
     name = models.CharField(_("navn"), max_length=200)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = models.TextField(_("beskrivelse"), max_length=PARAGRAPHS, blank=True)
     influence = scale_field(
         _("påvirkningsmulighet"), _("Kommunens muligheter for påvirkning, 1 (lav) til 5 (høy).")
     )
@@ -146,7 +147,7 @@ class Strategy(PlanPart):
         verbose_name=_("innsatsområde"),
     )
     code = models.CharField(_("kode"), max_length=20, help_text=_("For eksempel «2.3»."))
-    text = models.TextField(_("strategi"))
+    text = models.TextField(_("strategi"), max_length=SENTENCES)
     is_example = models.BooleanField(
         _("eksempeltekst"),
         default=False,
@@ -168,7 +169,7 @@ class Premise(PlanPart):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="premises")
     name = models.CharField(_("navn"), max_length=200)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = models.TextField(_("beskrivelse"), max_length=PARAGRAPHS, blank=True)
     influence = scale_field(
         _("påvirkningsmulighet"), _("Kommunens muligheter for påvirkning, 1 (lav) til 5 (høy).")
     )

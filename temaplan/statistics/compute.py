@@ -64,9 +64,11 @@ def with_stored_split_weights(history: CodeHistory) -> CodeHistory:
     """The history with weights for its splits from the population in the store (07459 on
     1 January of the split year for the new codes); unchanged when none are stored."""
     needed = population_needed(history)
+    location = source_location("population_1_january")
+    if location is None:
+        return history
     population = load_published(
-        "07459",
-        "Personer1",
+        *location,
         years={year for _code, year in needed},
         regions={code for code, _year in needed},
     )
@@ -90,12 +92,16 @@ def years_needed(years: Iterable[int]) -> list[int]:
 
 
 def source_location(name: str) -> tuple[str, str] | None:
-    """(table, content code) of a source; a searched-for one as the last sync found it."""
+    """(table, content code) of a source, as the last sync found it in SSB's metadata (the
+    series are stored under SSB's code); before any sync, as configured. A source configured
+    with another table since that sync is read from its own table."""
     source = SOURCES[name]
+    found = ResolvedSource.objects.filter(name=name).first()
+    if found is not None and (not source.table or found.table == source.table):
+        return found.table, found.content
     if source.table:
         return source.table, source.content
-    found = ResolvedSource.objects.filter(name=name).first()
-    return (found.table, found.content) if found else None
+    return None
 
 
 def harmonised_source(name: str, years: list[int], maps: dict) -> Harmonised:

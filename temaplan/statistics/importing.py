@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,9 +16,9 @@ from django.db import transaction
 
 from .jsonstat import decode
 from .jsonstat_model import Dataset, JsonStatError
-from .models import ROW_TOTAL
+from .models import ROW_TOTAL, ResolvedSource
 from .row_totals import incomplete_years, row_totals
-from .sources import CONTENT_ALIASES
+from .sources import CONTENT_ALIASES, SOURCES
 from .statbank_csv import read_csv_export
 from .statbank_px import read_px
 from .statbank_text import StatbankFileError
@@ -159,16 +159,22 @@ def cells_from_dataset(
     row_totals_rule: RowTotalsRule | None = None,
     *,
     pairs: bool = True,
+    regions: Sequence[str] = (),
+    time: str | None = None,
 ) -> dict[str, list[Cell]]:
+    """The cells of a dataset by content code. A sync names the region and time dimensions it
+    resolved from the table's metadata; a file's are guessed from roles and names."""
     columns = dataset.columns()
-    geo = [
+    geo = list(regions) or [
         d.id
         for d in dataset.dimensions
         if d.role == "geo" or "region" in d.id.lower() or "komm" in d.id.lower()
     ]
     if not geo:
         raise StatbankImportError(NO_REGION.format(name=dataset.label))
-    time = next((d.id for d in dataset.dimensions if d.role == "time" or d.id == "Tid"), None)
+    time = time or next(
+        (d.id for d in dataset.dimensions if d.role == "time" or d.id == "Tid"), None
+    )
     content = next(
         (d.id for d in dataset.dimensions if d.role == "metric" or d.id == "ContentsCode"), None
     )
@@ -268,10 +274,21 @@ def statbank_files_import(
             result = StoreResult()
             for content, content_cells in cells.items():
                 result += series_store(
-                    table=table_id, content=content, cells=content_cells, vintage=vintage
+                    table=table_id,
+                    content=_as_last_synced(table_id, content),
+                    cells=content_cells,
+                    vintage=vintage,
                 )
             imports.append(FileImport(name, table_id, vintage, result, notes))
     return imports
+
+
+def _as_last_synced(table: str, content: str) -> str:
+    """A file's content under the code the last sync found SSB using for the same source
+    (models.ResolvedSource), so that the formulas read the file's values and the sync's alike."""
+    names = [s.name for s in SOURCES.values() if (s.table, s.content) == (table, content)]
+    found = ResolvedSource.objects.filter(name__in=names, table=table).first()
+    return found.content if found else content
 
 
 def _stored_history():

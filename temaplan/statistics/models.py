@@ -122,12 +122,22 @@ class KlassSnapshot(models.Model):
 
 
 class ResolvedSource(models.Model):
-    """Which SSB table and content code a searched-for source was found in (KOSTRA tables are
-    renumbered, so the sync looks them up by name and remembers what it found)."""
+    """Where the last sync found a source (statistics.sources): the table, the content code and
+    the dimensions, as the table's metadata gave them (see source_tables.py).
+
+    KOSTRA tables are renumbered, so a searched-for source is looked up by name; and SSB's
+    content codes and dimension ids need not be the ones configured. The series are stored
+    under the code found here, so the formulas read them by this row (compute.source_location).
+    """
 
     name = models.CharField(max_length=60, unique=True)
     table = models.CharField(max_length=16)
     content = models.CharField(max_length=64)
+    content_label = models.CharField(max_length=300, blank=True)
+    region_dimensions = models.CharField(
+        max_length=200, blank=True, help_text="SSBs regiondimensjoner, kommaseparert."
+    )
+    time_dimension = models.CharField(max_length=64, blank=True)
     table_label = models.CharField(max_length=300, blank=True)
     resolved_at = models.DateTimeField()
 

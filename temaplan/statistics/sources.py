@@ -1,6 +1,11 @@
 """Where each formula input comes from in SSB's tables, and how it is read from the store.
 
-A source names the table, the content code and the selection to fetch it with. `kind` says
+A source names the table, the content code and the selection to fetch it with. The names are
+what the project expects, not what SSB promises: the sync resolves each one against the table's
+metadata (source_tables.py), keeping the configured content code when the table has it and
+otherwise taking the one whose label has `content_label_words` (`a|b` either word, `-a` not
+this word), and taking the region and time dimensions by SSB's roles `geo` and `time` when the
+configured names are missing. What it resolved is recorded (models.ResolvedSource). `kind` says
 how to harmonise it: "count" sums published regions to today's borders; "within" sums the
 pairs of a home × work table that lie inside the same municipality; "row_total" sums, for each
 home region, every work region of a home × work table (stored as region2 = ROW_TOTAL), and is
@@ -21,7 +26,7 @@ class Source:
     selection: dict[str, list[str] | str] = field(default_factory=dict)
     region_dimensions: tuple[str, ...] = ("Region",)
     search: str = ""  # find the table by this search when its number is not fixed
-    content_label_words: tuple[str, ...] = ()  # pick the content code whose label has these
+    content_label_words: tuple[str, ...] = ()  # else the content code whose label has these
     label: str = ""
 
 
@@ -32,30 +37,35 @@ SOURCES = {
             "population_1_january",
             "07459",
             "Personer1",
+            content_label_words=("personer|befolkning",),
             label="Folkemengde 1. januar (07459)",
         ),
         Source(
             "jobs_by_workplace",
             "11618",
             "SysselsatteArbsted",
+            content_label_words=("sysselsatte", "arbeidssted"),
             label="Sysselsatte 15–74 år etter arbeidssted (11618)",
         ),
         Source(
             "employed_residents",
             "11618",
             "SysselsatteBosted",
+            content_label_words=("sysselsatte", "bosatt|bosted"),
             label="Sysselsatte 15–74 år etter bosted (11618)",
         ),
         Source(
             "population_15_74",
             "11618",
             "Befolkning15_74",
+            content_label_words=("befolkning|personer", "-sysselsatte"),
             label="Befolkning 15–74 år (11618)",
         ),
         Source(
             "living_and_working_here",
             "03321",
             "Sysselsatte",
+            content_label_words=("sysselsatte",),
             kind="within",
             region_dimensions=("Bokommuen", "ArbstedKomm"),
             label="Sysselsatte etter bo- og arbeidskommune (03321)",
@@ -64,6 +74,7 @@ SOURCES = {
             "employed_residents_in_03321",
             "03321",
             "Sysselsatte",
+            content_label_words=("sysselsatte",),
             kind="row_total",
             region_dimensions=("Bokommuen", "ArbstedKomm"),
             label="Sysselsatte etter bosted, summert over alle arbeidssteder (03321)",

@@ -23,6 +23,7 @@ from .models import ResolvedSource
 from .pxweb import PxWebClient
 from .regions import CodeHistory
 from .services import klass_snapshot_store
+from .source_tables import ResolvedTable, SourceNotInTable, resolve_in_table
 from .sources import SOURCES, Source
 from .ssb_problems import ssb_problem
 from .store import Revision, series_store
@@ -32,6 +33,7 @@ FIRST_YEAR = 2015
 MUNICIPALITIES = 131  # KLASS classification of Norway's municipalities
 UNKNOWN_MUNICIPALITY = "«{code}» er ikke et gyldig kommunenummer i dag."
 TABLE_NOT_FOUND = "Fant ingen SSB-tabell for «{search}»; {label} er ikke hentet."
+FOUND_AS = "  Tabell {table}: {label} hentet som «{content_label}»"
 
 Progress = Callable[[float, str], None]
 
@@ -66,6 +68,7 @@ class SyncSummary:
     revised: list[Revision] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     vintages: dict[str, str] = field(default_factory=dict)
+    found_as: list[str] = field(default_factory=list)  # contents not under the configured code
 
     def series_report_lines(self) -> list[str]:
         lines = [
@@ -73,6 +76,7 @@ class SyncSummary:
             f"{self.unchanged} uendret, {len(self.revised)} revidert av SSB.",
         ]
         lines += [f"  Tabell {t}: dataversjon {v}" for t, v in sorted(self.vintages.items())]
+        lines += self.found_as
         if self.revised:
             lines.append("Revisjoner (tidligere verdi → ny verdi):")
             lines += [f"  {revision}" for revision in self.revised[:200]]
@@ -115,12 +119,12 @@ class FetchedSeries:
 
 @dataclass(frozen=True)
 class FoundTable:
-    """A source whose table was found by search: kept so the next sync knows it."""
+    """Where a source was found (its table by number or by search, its content code and
+    dimensions from the table's metadata): stored, so the formulas read what was fetched."""
 
     source: str
-    table: str
-    content: str
     table_label: str
+    resolved: ResolvedTable
 
 
 @dataclass
@@ -194,52 +198,54 @@ def _fetch_source(pxweb, source: Source, published, years, keep_pair, fetched: F
             return
         table, table_label = hits[0].id, hits[0].label
     meta = pxweb.metadata(table)
-    content = source.content
-    if source.search:
-        content = _content_from_search(meta, source)
-        fetched.found.append(FoundTable(source.name, table, content, table_label or meta.label))
-    selection = _selection(source, meta, published, years, content)
-    for response in pxweb.fetch(table, selection):
+    try:
+        resolved = resolve_in_table(source, meta)
+    except SourceNotInTable as error:  # before any data is fetched: nothing will change
+        raise SyncFailed(str(error), detail=error.detail) from error
+    fetched.found.append(FoundTable(source.name, table_label or meta.label, resolved))
+    if resolved.content != source.content:
+        fetched.summary.found_as.append(
+            FOUND_AS.format(
+                table=table,
+                label=f"«{source.label or source.name}»",
+                content_label=resolved.content_label,
+            )
+        )
+    content = resolved.content
+    for response in pxweb.fetch(table, _selection(source, meta, resolved, published, years)):
         if source.kind == "row_total":  # the sums only; the pairs are another source
             cells = cells_from_dataset(
-                table, response.dataset, None, RowTotalsRule(valid_codes=None), pairs=False
+                table,
+                response.dataset,
+                None,
+                RowTotalsRule(valid_codes=None),
+                pairs=False,
+                regions=resolved.regions,
+                time=resolved.time,
             )
         else:
-            cells = cells_from_dataset(table, response.dataset, keep_pair)
+            cells = cells_from_dataset(
+                table, response.dataset, keep_pair, regions=resolved.regions, time=resolved.time
+            )
         vintage = response.dataset.updated or ""
         fetched.summary.vintages[table] = vintage
         fetched.series.append(FetchedSeries(table, content, vintage, cells.get(content, [])))
 
 
-def _content_from_search(meta, source: Source) -> str:
-    """In a table found by search, the content code whose label names what we look for."""
-    variable = meta.variable(meta.content_variable)
-    words = source.content_label_words
-    for code, label in zip(variable.codes, variable.labels, strict=True):
-        if all(word in label.casefold() for word in words):
-            return code
-    return variable.codes[0]
-
-
-def _region_variables(source: Source, meta) -> set[str]:
-    """The table's region variables: named in the source, or SSB's geo role."""
-    named = {v.id for v in meta.variables if v.id in source.region_dimensions}
-    return named or {v.id for v in meta.variables if v.role == "geo"}
-
-
-def _selection(source: Source, meta, codes: set[str], years: list[str], content: str) -> dict:
+def _selection(
+    source: Source, meta, resolved: ResolvedTable, codes: set[str], years: list[str]
+) -> dict:
     selection: dict[str, list[str] | str] = {}
-    regions = _region_variables(source, meta)
     # A row sum needs the whole row: every work region, pseudo-regions included.
-    every_work_region = source.region_dimensions[1:] if source.kind == "row_total" else ()
+    every_work_region = resolved.regions[1:] if source.kind == "row_total" else ()
     for variable in meta.variables:
         if variable.id in every_work_region:
             selection[variable.id] = ["*"]
-        elif variable.id in regions:
+        elif variable.id in resolved.regions:
             selection[variable.id] = sorted(codes & set(variable.codes))
-        elif variable.id == meta.content_variable:
-            selection[variable.id] = [content]
-        elif variable.id == meta.time_variable:
+        elif variable.id == resolved.content_variable:
+            selection[variable.id] = [resolved.content]
+        elif variable.id == resolved.time:
             selection[variable.id] = [y for y in years if y in variable.codes]
         elif variable.id in meta.mandatory:
             selection[variable.id] = ["*"]
@@ -276,11 +282,15 @@ def fetched_store(fetched: Fetched, *, now: datetime) -> CodeHistory:
         summary.unchanged += result.unchanged
         summary.revised += result.revised
     for found in fetched.found:
+        resolved = found.resolved
         ResolvedSource.objects.update_or_create(
             name=found.source,
             defaults={
-                "table": found.table,
-                "content": found.content,
+                "table": resolved.table,
+                "content": resolved.content,
+                "content_label": resolved.content_label[:300],
+                "region_dimensions": ",".join(resolved.regions)[:200],
+                "time_dimension": resolved.time[:64],
                 "table_label": found.table_label[:300],
                 "resolved_at": now,
             },

@@ -1,10 +1,10 @@
 from django.urls import path
 
-from . import views
+from . import health, views
 
 app_name = "web"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", health.healthz, name="healthz"),
 ]

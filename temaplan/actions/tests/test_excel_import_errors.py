@@ -215,6 +215,11 @@ CELL_CASES = [
         id="a text longer than the field",
     ),
     pytest.param(
+        [put(ACTIONS, 3, excel.DESCRIPTION, "x" * 5001)],
+        [E(ACTIONS, 3, excel.DESCRIPTION, TOO_LONG.format(length=5001, limit=5000))],
+        id="a description longer than its limit",
+    ),
+    pytest.param(
         [put(ACTIONS, 3, WEIGHT, -1)],
         [E(ACTIONS, 3, WEIGHT, UNDER.format(value="-1", limit=0))],
         id="a negative weight",

@@ -7,4 +7,5 @@ from temaplan.statistics.tests.fake_server_fixtures import (  # noqa: F401
     fake_ssb_server,
     klass_client,
     pxweb_client,
+    served_names,
 )

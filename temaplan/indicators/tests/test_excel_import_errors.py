@@ -337,6 +337,11 @@ CELL_CASES = [
         id="a text longer than the field",
     ),
     pytest.param(
+        [put(INDICATORS, 2, excel.FOOTNOTE, "x" * 1001)],
+        [E(INDICATORS, 2, excel.FOOTNOTE, TOO_LONG.format(length=1001, limit=1000))],
+        id="a footnote longer than its limit",
+    ),
+    pytest.param(
         [put(VALUES, 2, excel.PROVISIONAL, "kanskje")],
         [E(VALUES, 2, excel.PROVISIONAL, NOT_YES_NO.format(text="kanskje"))],
         id="a provisional flag that is neither yes nor no",

@@ -13,9 +13,10 @@ from django.core.management import call_command, execute_from_command_line
 from django.urls import reverse
 
 from temaplan.indicators import sync as indicator_sync
+from temaplan.indicators.models import Observation
 from temaplan.indicators.sync import SyncFailed, indicators_sync
 from temaplan.statistics.klass import KlassClient
-from temaplan.statistics.models import SyncRun
+from temaplan.statistics.models import KlassSnapshot, ResolvedSource, SeriesValue, SyncRun
 from temaplan.statistics.pxweb import PxWebClient
 from temaplan.statistics.ssb_problems import SENTENCES
 
@@ -104,3 +105,49 @@ def test_called_from_code_the_command_still_raises_its_error(asker_plan, ssb_now
 
     with pytest.raises(CommandError, match="Fant ikke SSB sitt nettsted"):
         call_command("ssb", "sync", "--municipality", "3203", stdout=io.StringIO())
+
+
+def resolved_sources():
+    return sorted(ResolvedSource.objects.values_list("name", "table", "content", "resolved_at"))
+
+
+def test_a_table_without_the_content_asked_for_stops_the_sync_naming_the_labels_it_has(
+    asker_plan, fake_ssb, pxweb_client, klass_client, tmp_path
+):
+    """SSB renames a content: neither the configured code nor the label words match. The
+    sync names the table and its labels, fetches no data from it and changes nothing."""
+    sync = functools.partial(
+        indicators_sync, klass=klass_client, today=TODAY, municipality_numbers=["3203"]
+    )
+    sync(pxweb=pxweb_client)  # a first sync, so there is something that must stay as it is
+    before = (
+        SeriesValue.objects.count(),
+        KlassSnapshot.objects.count(),
+        Observation.objects.count(),
+        resolved_sources(),
+    )
+    labels = [
+        "Lønnstakere med arbeidssted i regionen",
+        "Lønnstakere bosatt i regionen",
+        "Personer 15-74 år bosatt i regionen",
+    ]
+    fake_ssb.reshape("11618", contents=[(f"K{i}", label) for i, label in enumerate(labels)])
+    seen = len(fake_ssb.requests)
+    clock = fake_ssb.clock
+    later = PxWebClient(  # a later day's client: the metadata it had is no longer cached
+        fake_ssb.pxweb_url, cache_dir=tmp_path / "later", clock=clock, sleep=clock.sleep
+    )
+    with pytest.raises(SyncFailed) as caught:
+        sync(pxweb=later)
+    message = str(caught.value)
+    assert message.startswith("Tabell 11618 har ingen statistikkvariabel for «Sysselsatte 15–74")
+    assert "Statistikkvariablene i tabellen er: «" + "», «".join(labels) + "»." in message
+    assert "K0 = «Lønnstakere med arbeidssted i regionen»" in caught.value.detail
+    assert not [r for r in fake_ssb.requests[seen:] if r.is_data and "/11618/" in r.path]
+    after = (
+        SeriesValue.objects.count(),
+        KlassSnapshot.objects.count(),
+        Observation.objects.count(),
+        resolved_sources(),
+    )
+    assert after == before

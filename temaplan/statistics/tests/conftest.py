@@ -28,6 +28,7 @@ from temaplan.statistics.tests.fake_server_fixtures import (  # noqa: E402, F401
     fake_ssb_server,
     klass_client,
     pxweb_client,
+    served_names,
 )
 
 # The code history built once from the real KLASS files (history, changes, current_codes).

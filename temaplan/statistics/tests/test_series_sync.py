@@ -1,5 +1,9 @@
 """The statistics half of a sync: fetch the sources and regions it is asked for, store them
-in the caller's transaction. It knows nothing of indicators."""
+in the caller's transaction. It knows nothing of indicators.
+
+Every test runs twice (`served_names`): against the fake's own table names, and against
+SSB-style ones that sources.py does not name (other content codes and labels, KOSTRA's
+region dimension), which the sync must find from the tables' metadata."""
 
 from datetime import date
 
@@ -8,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from temaplan.statistics import sources as sources_module
+from temaplan.statistics.compute import source_location
 from temaplan.statistics.models import KlassSnapshot, ResolvedSource, SeriesValue
 from temaplan.statistics.sources import Source
 from temaplan.statistics.sync import (
@@ -18,6 +23,7 @@ from temaplan.statistics.sync import (
 )
 
 TODAY = date(2026, 11, 28)
+pytestmark = pytest.mark.usefixtures("served_names")
 
 
 def fetch(pxweb_client, klass_client, sources, numbers):
@@ -27,7 +33,7 @@ def fetch(pxweb_client, klass_client, sources, numbers):
 
 @pytest.mark.django_db
 def test_fetching_writes_nothing_and_storing_writes_the_series_asked_for(
-    pxweb_client, klass_client
+    pxweb_client, klass_client, served_names
 ):
     before = (SeriesValue.objects.count(), KlassSnapshot.objects.count())
     fetched = fetch(pxweb_client, klass_client, ["jobs_by_workplace"], ["3203"])
@@ -36,11 +42,12 @@ def test_fetching_writes_nothing_and_storing_writes_the_series_asked_for(
 
     with transaction.atomic():
         history = fetched_store(fetched, now=timezone.now())
-    jobs = SeriesValue.objects.filter(table="11618", content="SysselsatteArbsted")
+    code = served_names.contents["jobs_by_workplace"]  # stored under the code SSB serves
+    jobs = SeriesValue.objects.filter(table="11618", content=code)
     # Asker's predecessors as published before the 2020 merger, 3025 after it.
     assert jobs.get(region="0220", year=2019).value == 27887
     assert jobs.get(region="3025", year=2020).value == 36699
-    assert not SeriesValue.objects.exclude(content="SysselsatteArbsted").exists()
+    assert not SeriesValue.objects.exclude(content=code).exists()
     assert fetched.summary.created == jobs.count() > 0
     assert "3203" in history.valid_codes_at(TODAY)
 
@@ -56,7 +63,7 @@ def test_a_municipality_number_not_valid_today_is_refused_before_anything_is_fet
 
 @pytest.mark.django_db
 def test_a_source_with_a_fixed_table_and_a_search_is_kept_with_its_own_table(
-    monkeypatch, pxweb_client, klass_client
+    monkeypatch, pxweb_client, klass_client, served_names
 ):
     """A source with both a table number and a search reads its content code by label, and
     is remembered under its own table, not a table an earlier source found by search."""
@@ -73,5 +80,46 @@ def test_a_source_with_a_fixed_table_and_a_search_is_kept_with_its_own_table(
     with transaction.atomic():
         fetched_store(fetched, now=timezone.now())
     found = ResolvedSource.objects.get(name=source.name)
-    assert (found.table, found.content) == ("11618", "SysselsatteArbsted")
+    assert (found.table, found.content) == ("11618", served_names.contents["jobs_by_workplace"])
     assert found.table_label  # the table's own title, from its metadata
+
+
+@pytest.mark.django_db
+def test_what_the_sync_found_in_each_table_is_recorded_and_read_by_the_formulas(
+    fake_ssb, pxweb_client, klass_client, served_names
+):
+    names = ["population_1_january", "employed_residents", "employed_residents_in_03321"]
+    fetched = fetch(pxweb_client, klass_client, names, ["3203"])
+    with transaction.atomic():
+        fetched_store(fetched, now=timezone.now())
+    recorded = {
+        r.name: (r.table, r.content, r.region_dimensions, r.time_dimension)
+        for r in ResolvedSource.objects.all()
+    }
+    assert recorded == {
+        name: (
+            table,
+            served_names.contents[name],
+            ",".join(served_names.dimension(table, d) for d in regions),
+            served_names.dimension(table, "Tid"),
+        )
+        for name, table, regions in [
+            ("population_1_january", "07459", ["Region"]),
+            ("employed_residents", "11618", ["Region"]),
+            ("employed_residents_in_03321", "03321", ["Bokommuen", "ArbstedKomm"]),
+        ]
+    }
+    residents = ResolvedSource.objects.get(name="employed_residents")
+    found_as = (
+        "  Tabell 11618: «Sysselsatte 15–74 år etter bosted (11618)» hentet som "
+        f"«{residents.content_label}»"
+    )
+    # The report says so when SSB's code is not the configured one.
+    assert (found_as in fetched.summary.report()) == (served_names.shapes != {})
+    for name in names:
+        assert source_location(name) == recorded[name][:2]
+        assert SeriesValue.objects.filter(table=recorded[name][0], content=recorded[name][1])
+    # The work region of a row sum was asked for whole, under the name the table gave it.
+    work = served_names.dimension("03321", "ArbstedKomm")
+    asked = [dict(r.query) for r in fake_ssb.data_requests() if "/03321/" in r.path]
+    assert asked and all(q.get(f"valueCodes[{work}]") == "*" for q in asked), asked

@@ -19,7 +19,8 @@ GEOMETRY = """() => {
   const years = [...document.querySelectorAll("table.indicator-table th.year")];
   const last = years[years.length - 1].getBoundingClientRect();
   return {scrollLeft: box.scrollLeft, maxScroll: box.scrollWidth - box.clientWidth,
-          clientRight: box.getBoundingClientRect().left + box.clientLeft + box.clientWidth, firstLeft: first.left, lastRight: last.right,
+          clientRight: box.getBoundingClientRect().left + box.clientLeft + box.clientWidth,
+          firstLeft: first.left, lastRight: last.right,
           boxRight: box.getBoundingClientRect().right, years: years.map(y => y.textContent)};
 }"""
 
