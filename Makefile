@@ -48,7 +48,7 @@ bench: install-dev
 	DEBUG=1 $(BIN)/python bench/action_import.py || status=1; \
 	exit $$status
 
-# The load benchmark (bench/load.py, about 3 minutes): gunicorn with 3 workers on a PostgreSQL
+# The load benchmark (bench/load.py, about 3½ minutes): gunicorn with 3 workers on a PostgreSQL
 # database of its own (created and dropped; TEMAPLAN_BENCH_POSTGRES names the server, default
 # postgres://postgres@127.0.0.1:5432), 30 locust users over the main pages; fails below target.
 bench-load: install-dev

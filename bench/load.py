@@ -4,8 +4,9 @@ What it does: creates a database of its own on the local PostgreSQL (`temaplan_b
 first if a crashed run left it), fills it with the demo (`temaplan migrate`, `temaplan demo`),
 starts gunicorn as in production (docs/operations.md: `config.wsgi`, 3 workers, DEBUG off, a
 generated SECRET_KEY) on a free port of 127.0.0.1, and runs bench/locustfile.py against it with
-locust, headless: 30 users without pause, first 20 s of /healthz only, then 2 minutes over the
-plan page, the indicator table, the action list, the budget and the roadmap, while three
+locust, headless: 30 users without pause, 20 s of /healthz only and 2 minutes over the plan
+page, the indicator table, the action list, the budget and the roadmap, taking turns in four
+rounds (5 s healthz, 30 s pages; the machine's other load weighs on both alike), while three
 editors change an action's status now and then (at most 20 times each).
 
 What it prints: per page the requests, failures and p50/p95/p99 in ms; the errors; the page
@@ -14,7 +15,7 @@ throughput (requests per second over the five pages) and /healthz's, and their r
 Target (issue 11): ratio at least 0.5 and 0 errors; the exit code is 1 otherwise. gunicorn is
 stopped and the database dropped whatever happens. Only loopback addresses are asked.
 
-Run from the repository root: `make bench-load` (about 3 minutes). Not part of `make test`.
+Run from the repository root: `make bench-load` (about 3½ minutes). Not part of `make test`.
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--healthz-seconds", type=float, default=20, help="Sekunder med bare /healthz (20)."
     )
+    parser.add_argument(
+        "--rounds", type=int, default=4, help="Runder med /healthz og sider etter tur (4)."
+    )
     parser.add_argument("--workers", type=int, default=3, help="gunicorn-arbeidere (3).")
     parser.add_argument(
         "--status-editors", type=int, default=3, help="Redaktører som endrer status (3)."
@@ -76,7 +80,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error("--postgres må peke på en loopback-adresse.")
     if not args.database.isidentifier():
         parser.error("--database må være et enkelt navn (bokstaver, tall og _).")
-    if min(args.users, args.workers) < 1 or min(args.page_seconds, args.healthz_seconds) <= 0:
+    if (
+        min(args.users, args.workers, args.rounds) < 1
+        or min(args.page_seconds, args.healthz_seconds) <= 0
+    ):
         parser.error("brukere, arbeidere og sekunder må være større enn 0.")
     if not 0 <= args.status_editors <= args.users:
         parser.error("--status-editors må være mellom 0 og antall brukere.")
@@ -204,6 +211,7 @@ def run_locust(args: argparse.Namespace, base_url: str, summary: Path, env: dict
         "TEMAPLAN_LOAD_USERS": str(args.users),
         "TEMAPLAN_LOAD_HEALTHZ_SECONDS": str(args.healthz_seconds),
         "TEMAPLAN_LOAD_PAGE_SECONDS": str(args.page_seconds),
+        "TEMAPLAN_LOAD_ROUNDS": str(args.rounds),
         "TEMAPLAN_LOAD_STATUS_EDITORS": str(args.status_editors),
         "TEMAPLAN_LOAD_STATUS_CHANGES": str(args.status_changes),
         "TEMAPLAN_LOAD_SUMMARY": str(summary),
@@ -272,8 +280,20 @@ def report(summary: dict, *, min_ratio: float, server_log: str = "") -> int:
     return 1 if problems else 0
 
 
+def stop_on_sigterm() -> None:
+    """A terminated run (SIGTERM, SIGHUP) unwinds as Ctrl+C does: gunicorn stopped, database
+    dropped."""
+
+    def unwind(signum, _frame):
+        raise SystemExit(f"Avbrutt (signal {signum}); rydder opp.")
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, unwind)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    stop_on_sigterm()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="temaplan-load-") as workdir:
         work = Path(workdir)
@@ -287,7 +307,8 @@ def main(argv: list[str] | None = None) -> int:
             base_url = f"http://{args.host}:{port}"
             print(
                 f"gunicorn med {args.workers} arbeidere på {base_url}; {args.users} brukere: "
-                f"{args.healthz_seconds:.0f} s /healthz, så {args.page_seconds:.0f} s sider …",
+                f"{args.healthz_seconds:.0f} s /healthz og {args.page_seconds:.0f} s sider "
+                f"etter tur i {args.rounds} runder …",
                 flush=True,
             )
             with gunicorn(env, args.host, port, args.workers, work / "gunicorn.log"):

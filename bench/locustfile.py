@@ -1,13 +1,16 @@
 """The users of `make bench-load` (bench/load.py starts the server and runs this file).
 
 Every user logs in (editors as asker-redaktor, readers as asker-leser), and when all of them
-are in, the same users go through two timed phases without pause:
+are in, the same users go without pause through two kinds of timed phase:
 
-1. «healthz»: GET /healthz only, the server's ceiling for this client on this machine;
-2. «sider»: the plan page, the indicator table, the action list, the budget and the roadmap,
-   in turn. The first few editors also change an action's status now and then, as an editor
-   does it (the action page, then the htmx status form, posted with its CSRF token), at most
-   STATUS_CHANGES times each.
+- «healthz»: GET /healthz only, the server's ceiling for this client on this machine;
+- «sider»: the plan page, the indicator table, the action list, the budget and the roadmap,
+  in turn. The first few editors also change an action's status now and then, as an editor
+  does it (the action page, then the htmx status form, posted with its CSRF token), at most
+  STATUS_CHANGES times each.
+
+The phases take turns in ROUNDS rounds (healthz, pages, healthz, pages, …), so that whatever
+else the machine is doing weighs on both alike and their ratio stays comparable.
 
 Then the last user out stops the run and the figures go to TEMAPLAN_LOAD_SUMMARY as JSON
 (every request name with its count, failures and percentiles, the errors, and how long each
@@ -33,6 +36,7 @@ from locust.exception import StopUser
 USERS = int(os.environ.get("TEMAPLAN_LOAD_USERS", "30"))
 HEALTHZ_SECONDS = float(os.environ.get("TEMAPLAN_LOAD_HEALTHZ_SECONDS", "20"))
 PAGE_SECONDS = float(os.environ.get("TEMAPLAN_LOAD_PAGE_SECONDS", "120"))
+ROUNDS = int(os.environ.get("TEMAPLAN_LOAD_ROUNDS", "4"))
 STATUS_EDITORS = int(os.environ.get("TEMAPLAN_LOAD_STATUS_EDITORS", "3"))
 STATUS_CHANGES = int(os.environ.get("TEMAPLAN_LOAD_STATUS_CHANGES", "20"))
 # An editor changes a status at most this often, so the changes spread over the page phase.
@@ -64,34 +68,39 @@ class Clock:
 
     logged_in = 0
     first_login_at = 0.0
-    healthz_from = 0.0
-    pages_from = 0.0
-    pages_until = 0.0
+    started_at = 0.0
     stopping = False
 
     @classmethod
     def user_ready(cls) -> None:
         cls.logged_in += 1
         if cls.logged_in == USERS:
-            cls.start_phases()
-
-    @classmethod
-    def start_phases(cls) -> None:
-        cls.healthz_from = time.monotonic()
-        cls.pages_from = cls.healthz_from + HEALTHZ_SECONDS
-        cls.pages_until = cls.pages_from + PAGE_SECONDS
+            cls.started_at = time.monotonic()
 
     @classmethod
     def phase(cls) -> str:
         now = time.monotonic()
-        if not cls.healthz_from:
+        if not cls.started_at:
             if cls.first_login_at and now - cls.first_login_at > LOGIN_DEADLINE:
-                cls.start_phases()  # the figures will show the failed logins
+                cls.started_at = now  # the figures will show the failed logins
             else:
                 return "vent"
-        if now < cls.pages_from:
-            return "healthz"
-        return "sider" if now < cls.pages_until else "ferdig"
+        elapsed = now - cls.started_at
+        if elapsed >= HEALTHZ_SECONDS + PAGE_SECONDS:
+            return "ferdig"
+        into_round = elapsed % ((HEALTHZ_SECONDS + PAGE_SECONDS) / ROUNDS)
+        return "healthz" if into_round < HEALTHZ_SECONDS / ROUNDS else "sider"
+
+    @classmethod
+    def seconds_spent(cls, until: float) -> tuple[float, float]:
+        """Seconds of healthz and of pages from the start until then."""
+        if not cls.started_at:
+            return 0.0, 0.0
+        elapsed = min(until - cls.started_at, HEALTHZ_SECONDS + PAGE_SECONDS)
+        length = (HEALTHZ_SECONDS + PAGE_SECONDS) / ROUNDS
+        rounds, into_round = divmod(elapsed, length)
+        healthz = rounds * HEALTHZ_SECONDS / ROUNDS + min(into_round, HEALTHZ_SECONDS / ROUNDS)
+        return healthz, elapsed - healthz
 
 
 numbers = itertools.count()
@@ -228,8 +237,7 @@ def write_summary(environment, **_kwargs) -> None:
     if not SUMMARY:
         return
     stats = environment.stats
-    now = time.monotonic()
-    ended = min(now, Clock.pages_until) if Clock.pages_until else now
+    healthz_seconds, page_seconds = Clock.seconds_spent(time.monotonic())
     requests = [
         {
             "name": entry.name,
@@ -250,10 +258,9 @@ def write_summary(environment, **_kwargs) -> None:
     summary = {
         "users": USERS,
         "logged_in": Clock.logged_in,
-        "healthz_seconds": max(0.0, min(ended, Clock.pages_from) - Clock.healthz_from)
-        if Clock.healthz_from
-        else 0.0,
-        "page_seconds": max(0.0, ended - Clock.pages_from) if Clock.pages_from else 0.0,
+        "rounds": ROUNDS,
+        "healthz_seconds": healthz_seconds,
+        "page_seconds": page_seconds,
         "pages": list(PAGES),
         "requests": requests,
         "errors": errors,
