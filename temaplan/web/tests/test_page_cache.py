@@ -1,0 +1,65 @@
+"""The cached page bodies (core.fragments) never show yesterday's rows: a change to any row a
+page shows is there at the next request, even one written without a new version, and the day
+turning is enough to mark an action «forfalt»."""
+
+from datetime import datetime, time, timedelta
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from temaplan.actions.models import Action, BudgetAllocation
+from temaplan.indicators.models import Indicator
+
+NEW = "Endret rett i databasen"
+
+
+def an_action(plan, **more):
+    return Action.objects.filter(period__plan=plan, **more).order_by("pk").first()
+
+
+CHANGES = {
+    "actions:list": lambda plan: Action.objects.filter(pk=an_action(plan).pk).update(title=NEW),
+    "indicators:table": lambda plan: Indicator.objects.filter(
+        pk=Indicator.objects.filter(plan=plan).order_by("pk").first().pk
+    ).update(name=NEW),
+    "actions:budget": lambda plan: BudgetAllocation.objects.filter(
+        pk=plan.budget_allocations.order_by("pk").first().pk
+    ).update(label=NEW),
+    "actions:roadmap": lambda plan: Action.objects.filter(
+        pk=an_action(plan, kind="study", phases__isnull=False).pk
+    ).update(title=NEW),
+}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.parametrize("page", list(CHANGES))
+def test_a_change_to_a_shown_row_is_on_the_page_at_the_next_request(page, reader, asker_plan):
+    url = reverse(page, args=[asker_plan.pk])
+    assert NEW not in reader.get(url).content.decode()
+    assert reader.get(url).status_code == 200  # now from the cache
+    CHANGES[page](asker_plan)
+    assert NEW in reader.get(url).content.decode()
+
+
+def test_an_action_is_marked_late_the_day_after_its_due_date(reader, asker_plan):
+    today = timezone.localdate()
+    action = an_action(asker_plan, status="planned")
+    Action.objects.filter(pk=action.pk).update(due_date=today)  # due today: not late yet
+    url = reverse("actions:list", args=[asker_plan.pk])
+    before = reader.get(url).content.decode().count("forfalt")
+    # Just past midnight: the same rows, and less than a day on (the cache keeps them a day).
+    tomorrow = datetime.combine(
+        today + timedelta(days=1), time(0, 1), timezone.get_current_timezone()
+    )
+    with time_machine.travel(tomorrow):
+        after = reader.get(url).content.decode().count("forfalt")
+    assert after == before + 1
