@@ -3,6 +3,8 @@ the focus-area page, the roadmap, the budget, the partner register and dialogue 
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,7 +16,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from temaplan.accounts import access
 from temaplan.core.charts import render_svg
 from temaplan.core.editing import save_or_status
-from temaplan.core.forms import choice_field
 from temaplan.core.fragments import fragment_key
 from temaplan.core.htmx import HtmxHttpRequest
 from temaplan.core.workbook_http import workbook_upload_page, xlsx_response
@@ -69,7 +70,7 @@ def action_list(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
         sorted(request.GET.lists()),
         plan,
         periods,
-        list(choice_field(form, "innsatsomrade").queryset),
+        list(plan.focus_areas.all()),  # the filter's choices
         actions,
     )
     return render(
@@ -246,7 +247,7 @@ def budget(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     frames = list(plan.budget_frames.all())
     allocations = list(plan.budget_allocations.select_related("action", "agreement"))
     # Summed only when the page is rendered, not when it comes from the cache.
-    years = SimpleLazyObject(lambda: plan_budget(frames, allocations))
+    summed = functools.cache(lambda: plan_budget(frames, allocations))
     can_edit = access.can_edit(request, plan.municipality_id)
     shown = [(a, a.action, a.agreement) for a in allocations]
     return render(
@@ -255,9 +256,9 @@ def budget(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
         {
             "plan": plan,
             "page_fragment": fragment_key("budget", can_edit, plan, frames, shown),
-            "years": years,
-            "totals": SimpleLazyObject(lambda: budget_totals(years)),
-            "chart_svg": lambda: render_svg(budget_spec(years), title_id="budget-title"),
+            "years": SimpleLazyObject(summed),
+            "totals": SimpleLazyObject(lambda: budget_totals(summed())),
+            "chart_svg": lambda: render_svg(budget_spec(summed()), title_id="budget-title"),
             "can_edit": can_edit,
             "has_allocations": bool(allocations),
         },
