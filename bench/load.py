@@ -2,9 +2,9 @@
 
 What it does: creates a database of its own on the local PostgreSQL (`temaplan_bench`, dropped
 first if a crashed run left it), fills it with the demo (`temaplan migrate`, `temaplan demo`),
-starts gunicorn as in production (docs/operations.md: `config.wsgi`, 3 workers, DEBUG off, a
-generated SECRET_KEY) on a free port of 127.0.0.1, and runs bench/locustfile.py against it with
-locust, headless: 30 users without pause, 20 s of /healthz only and 2 minutes over the plan
+starts gunicorn as in production (docs/operations.md: config/gunicorn.conf.py, 3 workers, DEBUG
+off, a generated SECRET_KEY) on a free port of 127.0.0.1, and runs bench/locustfile.py against
+it with locust, headless: 30 users without pause, 20 s of /healthz only and 2 minutes over the plan
 page, the indicator table, the action list, the budget and the roadmap, taking turns in four
 rounds (5 s healthz, 30 s pages; the machine's other load weighs on both alike), while three
 editors change an action's status now and then (at most 20 times each).
@@ -167,11 +167,12 @@ def gunicorn(env: dict[str, str], host: str, port: int, workers: int, log: Path)
                 sys.executable,
                 "-m",
                 "gunicorn",
-                "config.wsgi",
+                # Production's settings (docs/operations.md), on the benchmark's own port.
+                f"--config={REPO_ROOT / 'config' / 'gunicorn.conf.py'}",
                 f"--bind={host}:{port}",
                 f"--workers={workers}",
-                "--timeout=60",
                 "--graceful-timeout=5",
+                "config.wsgi",
             ],
             env=env,
             cwd=REPO_ROOT,
