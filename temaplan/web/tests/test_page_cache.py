@@ -6,12 +6,14 @@ from datetime import datetime, time, timedelta
 
 import pytest
 import time_machine
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
 from temaplan.actions.models import Action, BudgetAllocation
 from temaplan.indicators.models import Indicator
+from temaplan.testing.personas import READER
 
 NEW = "Endret rett i databasen"
 
@@ -53,15 +55,15 @@ def test_a_change_to_a_shown_row_is_on_the_page_at_the_next_request(page, reader
     assert NEW in reader.get(url).content.decode()
 
 
-def test_an_action_is_marked_late_the_day_after_its_due_date(reader, asker_plan):
+def test_an_action_is_marked_late_the_day_after_its_due_date(client, asker_plan):
     today = timezone.localdate()
     first(actions(asker_plan, status="planned")).update(due_date=today)  # not late today
     url = reverse("actions:list", args=[asker_plan.pk])
-    before = reader.get(url).content.decode().count("forfalt")
-    # Just past midnight: the same rows, and less than a day on (the cache keeps them a day).
-    tomorrow = datetime.combine(
-        today + timedelta(days=1), time(0, 1), timezone.get_current_timezone()
-    )
-    with time_machine.travel(tomorrow):
-        after = reader.get(url).content.decode().count("forfalt")
+    zone = timezone.get_current_timezone()
+    # A minute before midnight and a minute after: the same rows, a new day, the same session.
+    with time_machine.travel(datetime.combine(today, time(23, 59), zone), tick=False) as clock:
+        client.force_login(get_user_model().objects.get(username=READER))
+        before = client.get(url).content.decode().count("forfalt")
+        clock.move_to(datetime.combine(today + timedelta(days=1), time(0, 1), zone))
+        after = client.get(url).content.decode().count("forfalt")
     assert after == before + 1
