@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test bench lint install install-dev system clean
+.PHONY: run test bench bench-load lint install install-dev system clean
 
 # The runtime install, redone whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -47,6 +47,12 @@ bench: install-dev
 	DEBUG=1 $(BIN)/python bench/recompute.py || status=1; \
 	DEBUG=1 $(BIN)/python bench/action_import.py || status=1; \
 	exit $$status
+
+# The load benchmark (bench/load.py, about 3½ minutes): gunicorn with 3 workers on a PostgreSQL
+# database of its own (created and dropped; TEMAPLAN_BENCH_POSTGRES names the server, default
+# postgres://postgres@127.0.0.1:5432), 30 locust users over the main pages; fails below target.
+bench-load: install-dev
+	$(BIN)/python bench/load.py $(BENCH_ARGS)
 
 # Style and static checks: ruff, the layer contracts (import-linter, see pyproject.toml) and
 # the types (mypy with django-stubs; strict on the pure modules).

@@ -3,16 +3,20 @@ the focus-area page, the roadmap, the budget, the partner register and dialogue 
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods
 
 from temaplan.accounts import access
 from temaplan.core.charts import render_svg
 from temaplan.core.editing import save_or_status, saved_or_status
+from temaplan.core.fragments import fragment_key
 from temaplan.core.htmx import HtmxHttpRequest
 from temaplan.core.workbook_http import workbook_upload_page, xlsx_response
 from temaplan.plans.access import plan_for_user
@@ -54,6 +58,21 @@ def action_list(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     filters = form.cleaned_data if form.is_valid() else {}
     actions = list(filter_actions(plan_actions(plan), filters, today=today))
     filtered = any(filters.values())
+    can_edit = access.can_edit(request, plan.municipality_id)
+    periods = list(plan.action_periods.all())
+    has_actions = plan_actions(plan).exists() if filtered else bool(actions)
+    # What the page shows: the rows, the filter's choices and values, and today (for «forfalt»).
+    shown = fragment_key(
+        "action-list",
+        can_edit,
+        today,
+        has_actions,
+        sorted(request.GET.lists()),
+        plan,
+        periods,
+        list(plan.focus_areas.all()),  # the filter's choices
+        actions,
+    )
     return render(
         request,
         "actions/action_list.html",
@@ -61,12 +80,14 @@ def action_list(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
             "plan": plan,
             "form": form,
             "actions": actions,
-            "rollup": progress_rollup(actions),
+            # Computed only when the page is rendered, not when it comes from the cache.
+            "rollup": SimpleLazyObject(lambda: progress_rollup(actions)),
             "today": today,
-            "can_edit": access.can_edit(request, plan.municipality_id),
-            "periods": list(plan.action_periods.all()),
+            "can_edit": can_edit,
+            "periods": periods,
             "filtered": filtered,
-            "has_actions": plan_actions(plan).exists() if filtered else bool(actions),
+            "has_actions": has_actions,
+            "page_fragment": shown,
         },
     )
 
@@ -208,12 +229,15 @@ def roadmap(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     )
     rows = roadmap_rows(studies, today=today)
     start, end = roadmap_window(rows, today=today)
+    shown = [(study, study.phases.all(), study.political_cases.all()) for study in studies]
     return render(
         request,
         "actions/roadmap.html",
         {
             "plan": plan,
-            "rows": roadmap_table(rows),
+            # Today decides the window and which phases are late.
+            "page_fragment": fragment_key("roadmap", today, plan, shown),
+            "rows": SimpleLazyObject(lambda: roadmap_table(rows)),
             "chart_svg": lambda: render_svg(
                 roadmap_spec(rows, today=today, start=start, end=end), title_id="roadmap-title"
             ),
@@ -225,20 +249,23 @@ def roadmap(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
 @require_GET
 def budget(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
-    years = plan_budget(
-        plan.budget_frames.all(),
-        plan.budget_allocations.select_related("action", "agreement"),
-    )
+    frames = list(plan.budget_frames.all())
+    allocations = list(plan.budget_allocations.select_related("action", "agreement"))
+    # Summed only when the page is rendered, not when it comes from the cache.
+    summed = functools.cache(lambda: plan_budget(frames, allocations))
+    can_edit = access.can_edit(request, plan.municipality_id)
+    shown = [(a, a.action, a.agreement) for a in allocations]
     return render(
         request,
         "actions/budget.html",
         {
             "plan": plan,
-            "years": years,
-            "totals": budget_totals(years),
-            "chart_svg": lambda: render_svg(budget_spec(years), title_id="budget-title"),
-            "can_edit": access.can_edit(request, plan.municipality_id),
-            "has_allocations": any(year.allocations for year in years),
+            "page_fragment": fragment_key("budget", can_edit, plan, frames, shown),
+            "years": SimpleLazyObject(summed),
+            "totals": SimpleLazyObject(lambda: budget_totals(summed())),
+            "chart_svg": lambda: render_svg(budget_spec(summed()), title_id="budget-title"),
+            "can_edit": can_edit,
+            "has_allocations": bool(allocations),
         },
     )
 

@@ -9,15 +9,18 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from temaplan.accounts import access
 from temaplan.core.charts import render_svg
 from temaplan.core.editing import save_or_status, saved_or_status
 from temaplan.core.formatting import without_trailing_zeros
+from temaplan.core.fragments import fragment_key
 from temaplan.core.htmx import HtmxHttpRequest
 from temaplan.core.workbook_http import workbook_upload_page, xlsx_response
 from temaplan.plans.access import plan_for_user
+from temaplan.plans.models import Plan
 from temaplan.plans.services import part_delete
 
 from . import excel, services
@@ -50,11 +53,37 @@ def current_year() -> int:
 @require_GET
 def indicator_table(request: HtmxHttpRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
-    table = build_table(plan_indicators(plan), current_year=current_year())
-    return render(
-        request,
-        "indicators/indicator_table.html",
-        {"plan": plan, "table": table, "can_edit": access.can_edit(request, plan.municipality_id)},
+    indicators = plan_indicators(plan)
+    year, can_edit = current_year(), access.can_edit(request, plan.municipality_id)
+    context = {
+        "plan": plan,
+        # Built only when the table is rendered, not when it comes from the cache.
+        "table": SimpleLazyObject(lambda: build_table(indicators, current_year=year)),
+        "can_edit": can_edit,
+        "page_fragment": _table_key(plan, indicators, year=year, can_edit=can_edit),
+    }
+    return render(request, "indicators/indicator_table.html", context)
+
+
+def _table_key(plan: Plan, indicators: list[Indicator], *, year: int, can_edit: bool) -> str:
+    """Every row the table shows: the indicators with their targets, results (and the results
+    they replaced), comments and focus areas; and the year, which decides what is «nå»."""
+    return fragment_key(
+        "indicator-table",
+        can_edit,
+        year,
+        plan,
+        plan.municipality,
+        [
+            (
+                indicator,
+                indicator.targets.all(),
+                [(o, o.revisions.all()) for o in indicator.observations.all()],
+                indicator.comments.all(),
+                indicator.focus_areas.all(),
+            )
+            for indicator in indicators
+        ],
     )
 
 

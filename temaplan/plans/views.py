@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from temaplan.accounts import access
 from temaplan.core.charts import render_svg
 from temaplan.core.editing import save_or_status, saved_or_status
+from temaplan.core.fragments import fragment_key
 from temaplan.core.htmx import HtmxHttpRequest
 from temaplan.core.versioning import record_update
 
@@ -44,10 +45,13 @@ def _render_plan(
 ) -> HttpResponse:
     """The plan page, or just one section of it for htmx requests that name a section."""
     contents = plan_contents(plan)
+    can_edit = access.can_edit(request, plan.municipality_id)
     context = {
         "plan": plan,
         "contents": contents,
-        "can_edit": access.can_edit(request, plan.municipality_id),
+        "can_edit": can_edit,
+        # The sections as last rendered for these rows, unless an edit form is open in one.
+        "plan_fragments": None if editing else _fragments_key(contents, can_edit),
         # A callable, so fragments that do not show the matrix never render it.
         "matrix_svg": lambda: render_svg(
             influence_matrix_spec(contents.matrix_points()), title_id="matrix-title"
@@ -59,6 +63,20 @@ def _render_plan(
     if request.htmx and request.method == "POST" and status == 200:
         response["HX-Trigger"] = "plan-changed"
     return response
+
+
+def _fragments_key(contents, can_edit: bool) -> str:
+    plan = contents.plan
+    return fragment_key(
+        "plan",
+        can_edit,
+        plan,
+        plan.municipality,
+        contents.ambitions,
+        contents.focus_areas,
+        [area.strategies.all() for area in contents.focus_areas],
+        contents.premises,
+    )
 
 
 @require_GET
