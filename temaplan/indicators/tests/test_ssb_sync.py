@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 
 from temaplan.indicators.models import Observation, ObservationRevision
 from temaplan.indicators.sync import NOTHING_TO_SYNC, SyncFailed, indicators_sync
+from temaplan.statistics.http import HttpFetcher
 from temaplan.statistics.models import KlassSnapshot, SeriesValue
 
 TODAY = date(2026, 11, 28)
@@ -94,7 +95,11 @@ def test_a_municipality_without_ssb_indicators_has_nothing_to_sync(
         sync(pxweb_client, klass_client, municipality_numbers=["3201"])
 
 
-def test_the_command_reports_a_failure_in_norwegian(asker_plan, settings, fake_ssb, tmp_path):
+def test_the_command_reports_a_failure_in_norwegian(
+    asker_plan, settings, fake_ssb, tmp_path, monkeypatch
+):
+    # The retries still happen, without the real 1 + 2 + 4 + 8 s between them.
+    monkeypatch.setattr(HttpFetcher, "backoff_delay", lambda self, attempt: 0.0)
     settings.TEMAPLAN_SSB_API = fake_ssb.pxweb_url
     settings.TEMAPLAN_KLASS_API = "http://127.0.0.1:1/klass"
     settings.TEMAPLAN_SSB_CACHE_DIR = str(tmp_path)

@@ -5,6 +5,7 @@ from unittest import mock
 import pytest
 from django.urls import reverse
 
+from temaplan.statistics.http import HttpFetcher
 from temaplan.statistics.models import SyncRun
 from temaplan.testing.personas import (
     Endpoint,
@@ -98,8 +99,10 @@ def test_a_running_sync_is_polled_every_second(editor, run):
 
 
 def test_a_failed_sync_says_why(
-    editor, asker_plan, settings, tmp_path, django_capture_on_commit_callbacks
+    editor, asker_plan, settings, tmp_path, django_capture_on_commit_callbacks, monkeypatch
 ):
+    # The retries still happen, without the real 1 + 2 + 4 + 8 s between them.
+    monkeypatch.setattr(HttpFetcher, "backoff_delay", lambda self, attempt: 0.0)
     settings.TEMAPLAN_SSB_API = "http://127.0.0.1:1/api/pxwebapi/v2"
     settings.TEMAPLAN_KLASS_API = "http://127.0.0.1:1/api/klass/v1"
     settings.TEMAPLAN_SSB_CACHE_DIR = str(tmp_path)
