@@ -3,6 +3,7 @@ comma, a non-breaking space between thousands, a real minus sign. This is the on
 set: `temaplan.core.charts.render_svg` puts it into every spec it renders (`with_locale`), so a
 spec builder never sets it and a new chart cannot forget it. Pure: no Django here."""
 
+from .dates import MONTHS
 from .vegalite import Spec
 
 NB_TIME_LOCALE = {
@@ -12,20 +13,7 @@ NB_TIME_LOCALE = {
     "periods": ["AM", "PM"],
     "days": ["søndag", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag"],
     "shortDays": ["søn", "man", "tir", "ons", "tor", "fre", "lør"],
-    "months": [
-        "januar",
-        "februar",
-        "mars",
-        "april",
-        "mai",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ],  # fmt: skip
+    "months": list(MONTHS),
     "shortMonths": [
         "jan",
         "feb",

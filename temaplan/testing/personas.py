@@ -109,6 +109,11 @@ class Endpoint:
     data: Callable = lambda plan: {}
 
 
+def url_of(name: str, row: Callable | None = None) -> Callable:
+    """An endpoint's URL maker: the named URL of `row(plan)`, or of the plan itself."""
+    return lambda plan: reverse(name, args=[(row(plan) if row else plan).pk])
+
+
 def call(client: Client, endpoint: Endpoint, plan):
     if endpoint.method == "post":
         return client.post(endpoint.url(plan), endpoint.data(plan))

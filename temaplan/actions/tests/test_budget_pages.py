@@ -21,6 +21,7 @@ from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE
 from temaplan.testing.personas import (
     Endpoint,
     persona_tests,
+    url_of,
     second_editor,
 )
 
@@ -73,7 +74,7 @@ def edited_allocation(plan) -> dict:
 
 
 def url(name, row=None):
-    return lambda p: reverse(f"actions:{name}", args=[(row(p) if row else p).pk])
+    return url_of(f"actions:{name}", row)
 
 
 BUDGET_ENDPOINTS = [

@@ -14,6 +14,7 @@ from temaplan.testing.personas import (
     EDITOR,
     Endpoint,
     persona_tests,
+    url_of,
     second_editor,
 )
 
@@ -51,7 +52,7 @@ def edited_meeting(plan) -> dict:
 
 
 def url(name, row=None):
-    return lambda p: reverse(f"actions:{name}", args=[(row(p) if row else p).pk])
+    return url_of(f"actions:{name}", row)
 
 
 MEETING_ENDPOINTS = [

@@ -16,6 +16,7 @@ from temaplan.testing.personas import (
     EDITOR,
     Endpoint,
     persona_tests,
+    url_of,
     second_editor,
 )
 
@@ -79,7 +80,7 @@ def edited_agreement(plan) -> dict:
 
 
 def url(name, row=None):
-    return lambda p: reverse(f"actions:{name}", args=[(row(p) if row else p).pk])
+    return url_of(f"actions:{name}", row)
 
 
 AGREEMENT_ENDPOINTS = [
