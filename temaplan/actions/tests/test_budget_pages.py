@@ -21,8 +21,8 @@ from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE
 from temaplan.testing.personas import (
     Endpoint,
     persona_tests,
-    url_of,
     second_editor,
+    url_of,
 )
 
 NBSP = "\u00a0"

@@ -14,8 +14,8 @@ from temaplan.testing.personas import (
     EDITOR,
     Endpoint,
     persona_tests,
-    url_of,
     second_editor,
+    url_of,
 )
 
 NO_MEETINGS = "Ingen dialogmøter er registrert."

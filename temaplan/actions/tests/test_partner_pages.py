@@ -16,8 +16,8 @@ from temaplan.testing.personas import (
     EDITOR,
     Endpoint,
     persona_tests,
-    url_of,
     second_editor,
+    url_of,
 )
 
 NBSP, NARROW_NBSP = "\u00a0", "\u202f"
