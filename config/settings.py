@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "temaplan.indicators",
     "temaplan.statistics",
     "temaplan.actions",
+    "temaplan.benchmark",
     "temaplan.web",
     "temaplan.demo",
 ]
