@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("temaplan.indicators.urls")),
     path("", include("temaplan.indicators.sync_urls")),
     path("", include("temaplan.actions.urls")),
+    path("", include("temaplan.benchmark.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -33,6 +33,8 @@ def _definition(row: IndicatorRow) -> dict:
     }
     if row.formula is not None:
         definition["formula"] = row.formula
+    if row.kommune_nm is not None:
+        definition["kommune_nm"] = row.kommune_nm
     return definition
 
 
@@ -47,7 +49,11 @@ def asker_indicators_load(plan: Plan) -> None:
         areas = list(plan.focus_areas.filter(number__in=row.focus_areas))
         if set(indicator.focus_areas.all()) != set(areas):
             indicator.focus_areas.set(areas)
-        for year, value in row.results.items():
+        # The overall Kommune-NM rank comes from the stored editions (load_kommune_nm.py), which
+        # give the same figures as the slide; the county rank does not (the editions hold
+        # six municipalities of Viken, not the whole county), so the slide's figures stay.
+        results = {} if row.kommune_nm == "overall" else row.results
+        for year, value in results.items():
             observation_record(
                 indicator=indicator,
                 year=year,

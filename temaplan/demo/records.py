@@ -96,6 +96,7 @@ class IndicatorRow:
     ambitions: dict[int, AmbitionRow]  # year → target
     focus_areas: tuple[int, ...]  # numbers of the focus areas it follows up
     formula: str | None = None  # None: not computed from statistics (the field is left as is)
+    kommune_nm: str | None = None  # "overall"/"county": fed from the stored Kommune-NM editions
 
 
 # --- The action plan (asker_actions.py) ---

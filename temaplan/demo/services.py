@@ -15,6 +15,7 @@ from temaplan.plans.models import Plan
 from . import asker as data
 from .load_actions import asker_actions_load
 from .load_indicators import asker_indicators_load
+from .load_kommune_nm import asker_kommune_nm_load
 from .load_plan import municipality_load, plan_load
 from .upsert import upsert
 
@@ -49,5 +50,6 @@ def demo_load(*, password: str) -> dict[str, Plan]:
     }
     asker_indicators_load(plans["asker"])
     asker_actions_load(plans["asker"])
+    asker_kommune_nm_load(plans["asker"])
     demo_users_load(password=password)
     return plans

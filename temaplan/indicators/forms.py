@@ -41,6 +41,7 @@ class IndicatorForm(PartForm):
             "goal_value",
             "footnote",
             "formula",
+            "kommune_nm",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 2}),

@@ -68,6 +68,14 @@ class Source(models.TextChoices):
     COMPUTED = "computed", _("beregnet")
 
 
+class KommuneNm(models.TextChoices):
+    """Which rank of NHO's Kommune-NM an indicator takes from the stored editions (benchmark)."""
+
+    NONE = "", _("nei")
+    OVERALL = "overall", _("samlet plassering")
+    COUNTY = "county", _("plassering i fylket")
+
+
 class Influence(models.TextChoices):
     HIGH = "high", _("høy")
     MEDIUM = "medium", _("middels")
@@ -125,6 +133,17 @@ class Indicator(PlanPart):
         help_text=_("Beregnes av Temaplan fra SSBs tabeller; se docs/formulas.md."),
     )
     formula_options = models.JSONField(_("formelvalg"), default=dict, blank=True)
+    kommune_nm = models.CharField(
+        _("hentes fra Kommune-NM"),
+        max_length=10,
+        blank=True,
+        default="",
+        choices=KommuneNm.choices,
+        help_text=_(
+            "Resultatene hentes fra de lagrede Kommune-NM-utgavene (Kommune-NM-siden), med "
+            "utgaven som dataversjon."
+        ),
+    )
     history = HistoricalRecords()
     unique_key = UniqueKey("key", INDICATOR_KEY_TAKEN)
 

@@ -1,0 +1,3 @@
+"""URLs of the Kommune-NM editions: entry, correction, import and export."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the benchmarking page: peers, charts, county ranks and the story."""
+
+urlpatterns: list = []
