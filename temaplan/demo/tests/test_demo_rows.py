@@ -80,7 +80,8 @@ KEY_FIELDS = {
     "actions.StudyPhase": "study municipality position name planned_start planned_end "
     "actual_start actual_end status deliverable",
     "auth.User": "username first_name last_name",
-    "benchmark.Edition": "municipality year data_year published_on municipalities_ranked source note",
+    "benchmark.Edition": "municipality year data_year published_on municipalities_ranked "
+    "source note",
     "benchmark.Peer": "plan municipality code name position",
     "benchmark.Ranking": "edition municipality data_year code name rank score",
     "benchmark.Theme": "edition municipality key name position",
