@@ -57,7 +57,14 @@ from temaplan.core.workbook import CHOICE, NUMBER, Column, Sheet, cell_number, w
 from temaplan.core.workbook_labels import labels
 from temaplan.statistics.formulas import FORMULAS
 
-from .models import COMPARATOR_CHOICES, DIRECTION_CHOICES, UNIT_CHOICES, Influence, Source
+from .models import (
+    COMPARATOR_CHOICES,
+    DIRECTION_CHOICES,
+    UNIT_CHOICES,
+    Influence,
+    KommuneNm,
+    Source,
+)
 from .queries import plan_indicators
 
 # Sheets and columns -------------------------------------------------------------------------
@@ -90,6 +97,7 @@ SOURCE_NOTE = "Kildemerknad"
 VINTAGE = "Dataversjon"
 CALCULATION = "Formel"
 DENOMINATOR = "Nevner"
+KOMMUNE_NM = "Kommune-NM"
 # The one formula setting the sheet has a column for (statistics.formulas).
 DENOMINATOR_FORMULA = "share_working_in_home_municipality"
 DENOMINATOR_SETTING = FORMULAS[DENOMINATOR_FORMULA].settings["denominator"]
@@ -155,6 +163,15 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
             may_be_absent=True,
             kind=CHOICE,
         ),
+        Column(
+            KOMMUNE_NM,
+            22,
+            False,
+            "Om resultatene hentes fra de lagrede Kommune-NM-utgavene: samlet plassering eller "
+            "plassering i fylket. Tom: nei. Uten kolonnen beholdes valget.",
+            may_be_absent=True,
+            kind=CHOICE,
+        ),
     ),
     TARGETS: (
         Column(KEY, 30, True, "Nøkkelen til indikatoren (fra arket «Indikatorer» eller planen)."),
@@ -208,6 +225,7 @@ def plan_sheets(indicators: list) -> list[Sheet]:
     sources, influences = labels(Source.choices), labels(Influence.choices)
     formulas = {key: formula.name for key, formula in FORMULAS.items()}
     denominators = {value: choice.label for value, choice in DENOMINATOR_SETTING.choices.items()}
+    fed = labels(KommuneNm.choices)
     definitions = Sheet(
         INDICATORS,
         COLUMNS[INDICATORS],
@@ -219,6 +237,7 @@ def plan_sheets(indicators: list) -> list[Sheet]:
             GOAL_COMPARATOR: list(comparators.values()),
             CALCULATION: list(formulas.values()),
             DENOMINATOR: list(denominators.values()),
+            KOMMUNE_NM: [label for value, label in fed.items() if value],
         },
     )
     targets = Sheet(TARGETS, COLUMNS[TARGETS], choices={COMPARATOR: list(comparators.values())})
@@ -245,6 +264,7 @@ def plan_sheets(indicators: list) -> list[Sheet]:
                 denominators.get((indicator.formula_options or {}).get("denominator", ""))
                 if indicator.formula == DENOMINATOR_FORMULA
                 else None,
+                fed.get(indicator.kommune_nm) if indicator.kommune_nm else None,
             ]
         )
         for target in indicator.targets.all():

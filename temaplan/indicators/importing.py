@@ -42,6 +42,7 @@ from .models import (
     UNIT_CHOICES,
     Indicator,
     Influence,
+    KommuneNm,
     Source,
 )
 from .status import Comparator, Direction, TargetRule, Unit
@@ -129,6 +130,7 @@ class _Checker:
         self.influences = choices_with_nb_labels(Influence.choices)
         self.comparators = choices_with_nb_labels(COMPARATOR_CHOICES)
         self.formulas = [(key, formula.name) for key, formula in FORMULAS.items()]
+        self.fed = [(value, str(label)) for value, label in KommuneNm.choices if value]
         self.denominators = [
             (value, choice.label) for value, choice in excel.DENOMINATOR_SETTING.choices.items()
         ]
@@ -161,6 +163,8 @@ class _Checker:
                 "footnote": read.text(excel.FOOTNOTE, max_length=SENTENCES),
             }
             fields.update(self._calculation(read))
+            if excel.KOMMUNE_NM in read.row.cells:
+                fields["kommune_nm"] = read.choice(excel.KOMMUNE_NM, self.fed)
             numbers = read.numbers(excel.FOCUS_AREAS)
             unknown = [n for n in numbers if n not in self.focus_areas]
             if unknown:

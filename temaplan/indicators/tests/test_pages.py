@@ -252,6 +252,17 @@ def test_the_indicator_page_says_how_it_is_computed_from_ssb(reader, asker_plan)
     )
 
 
+def test_the_indicator_page_says_which_kommune_nm_rank_it_takes_from_the_editions(
+    reader, asker_plan
+):
+    county = indicator(asker_plan, "nho-rang-i-fylket")
+    page = reader.get(reverse("indicators:detail", args=[county.pk])).content.decode()
+    assert "Hentes fra Kommune-NM" in page and "Plassering i fylket fra de lagrede" in page
+    share = indicator(asker_plan, "andel-sysselsatt-i-egen-kommune")
+    page = reader.get(reverse("indicators:detail", args=[share.pk])).content.decode()
+    assert "Hentes fra Kommune-NM" not in page
+
+
 def test_an_uploaded_workbook_with_errors_is_rejected_whole_with_every_error_listed(
     editor, asker_plan
 ):
