@@ -211,7 +211,7 @@ def _fetch_source(pxweb, source: Source, published, years, keep_pair, fetched: F
                 content_label=resolved.content_label,
             )
         )
-    content = resolved.content
+    content = source.stored_content(resolved.content)  # the selection's own key, if any
     for response in pxweb.fetch(table, _selection(source, meta, resolved, published, years)):
         if source.kind == "row_total":  # the sums only; the pairs are another source
             cells = cells_from_dataset(
@@ -229,7 +229,8 @@ def _fetch_source(pxweb, source: Source, published, years, keep_pair, fetched: F
             )
         vintage = response.dataset.updated or ""
         fetched.summary.vintages[table] = vintage
-        fetched.series.append(FetchedSeries(table, content, vintage, cells.get(content, [])))
+        cells_of_content = cells.get(resolved.content, [])
+        fetched.series.append(FetchedSeries(table, content, vintage, cells_of_content))
 
 
 def _selection(
@@ -238,8 +239,11 @@ def _selection(
     selection: dict[str, list[str] | str] = {}
     # A row sum needs the whole row: every work region, pseudo-regions included.
     every_work_region = resolved.regions[1:] if source.kind == "row_total" else ()
+    fixed = dict(resolved.selection)  # other dimensions at some of their values (ages)
     for variable in meta.variables:
-        if variable.id in every_work_region:
+        if variable.id in fixed:
+            selection[variable.id] = list(fixed[variable.id])
+        elif variable.id in every_work_region:
             selection[variable.id] = ["*"]
         elif variable.id in resolved.regions:
             selection[variable.id] = sorted(codes & set(variable.codes))
