@@ -172,10 +172,24 @@ def series_fetch(
         if any(target in numbers for target, _w, _s in targets)
     } | set(numbers)
 
+    wanted = set(numbers)
+    # Per year, each published code's targets among those asked for (a commuting matrix for
+    # the whole country asks this millions of times, so the sets are made once).
+    targets_of = {
+        year: {code: {t for t, _w, _s in targets} for code, targets in y_map.items()}
+        for year, y_map in maps.items()
+    }
+    wanted_of = {
+        year: {code: targets & wanted for code, targets in of.items() if targets & wanted}
+        for year, of in targets_of.items()
+    }
+    nothing: set[str] = set()
+
     def keep_pair(home: str, work: str, year: int) -> bool:
-        targets = maps.get(year, {})
-        homes = {t for t, _w, _s in targets.get(home, [])} & set(numbers)
-        return bool(homes & {t for t, _w, _s in targets.get(work, [])}) or home == work
+        if home == work:
+            return True
+        homes = wanted_of.get(year, {}).get(home)
+        return homes is not None and not homes.isdisjoint(targets_of[year].get(work, nothing))
 
     try:
         for index, name in enumerate(sources):
