@@ -20,9 +20,11 @@ from django.utils import timezone
 from temaplan.statistics.compute import code_history, formulas_values
 from temaplan.statistics.formulas import input_sources
 from temaplan.statistics.klass import KlassClient
+from temaplan.statistics.models import KlassSnapshot
 from temaplan.statistics.pxweb import PxWebClient
 from temaplan.statistics.regions import CodeHistory
 from temaplan.statistics.sync import (
+    MUNICIPALITIES,
     Fetched,
     Progress,
     SyncSummary,
@@ -50,6 +52,20 @@ def index_sources(spec: IndexSpec = DEFAULT_SPEC) -> list[str]:
     for key in spec.keys:
         names.update(input_sources(key).values())
     return sorted(names)
+
+
+def municipality_names() -> dict[str, str]:
+    """Today's municipality names by code, from the newest stored KLASS code list."""
+    codes = (
+        KlassSnapshot.objects.filter(classification=MUNICIPALITIES, kind="codesAt")
+        .order_by("-parameters")
+        .first()
+    )
+    if codes is None:
+        return {}
+    body = codes.body
+    listed = body.get("codes", []) if isinstance(body, dict) else body
+    return {str(item.get("code")): str(item.get("name") or "") for item in listed or []}
 
 
 def index_codes(history: CodeHistory) -> list[str]:

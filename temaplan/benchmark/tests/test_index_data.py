@@ -3,10 +3,12 @@ every municipality valid today (skips, like the other SSB data tests, when the s
 is absent)."""
 
 import copy
+import io
 from datetime import date
 
 import numpy as np
 import pytest
+from django.core.management import CommandError, call_command
 
 from temaplan.benchmark.index import UNRANKED, gain_one_place, rank_change, rank_intervals
 from temaplan.benchmark.index_data import (
@@ -16,6 +18,7 @@ from temaplan.benchmark.index_data import (
     index_series_store,
     index_sources,
 )
+from temaplan.benchmark.management.commands.benchmark_index import TOP_HEADING
 
 TODAY = date(2026, 11, 28)
 YEARS = [2018, 2019, 2020, 2021, 2022]  # 11618 and 03321 cover 2017–2022; growth looks back
@@ -84,3 +87,41 @@ def test_a_year_without_data_is_refused_in_norwegian(synced):
 
 def test_the_index_reads_the_age_groups_of_07459():
     assert {"population_20_39", "population_20_66", "population_1_january"} <= set(index_sources())
+
+
+def run_command(*args):
+    out = io.StringIO()
+    call_command("benchmark_index", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_the_command_prints_askers_rank_interval_and_what_moves_it(synced):
+    text = run_command("--year", "2022", "--municipality", ASKER, "--draws", "1000")
+    result = index_compute(years=range(2018, 2023))
+    low, nominal, high = rank_intervals(result, 2022).of(ASKER)
+    assert text.startswith("Temaplans egen indeks 2022 (ikke NHOs Kommune-NM): 357 kommuner")
+    assert f"Asker (3203): {nominal}. plass av 357 (5–95 %-intervall: {low}.–{high}." in text
+    assert "Temaer: Demografi " in text and "I Akershus: " in text
+    assert "Fra 2021: " in text and "egen utvikling: " in text
+    for parameter in result.spec.parameters:
+        assert f"  {parameter.name}: " in text
+    print(text)
+
+
+def test_the_command_lists_the_top_ten_without_a_municipality(synced):
+    lines = run_command("--year", "2022", "--draws", "200").splitlines()
+    assert lines[1] == TOP_HEADING and len(lines) == 12
+    assert lines[2].startswith("  1. ")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--year", "2022", "--municipality", "0220"], "«0220» er ikke et kommunenummer"),
+        (["--year", "2022", "--draws", "5"], "Antall trekk må være mellom 100 og"),
+        (["--year", "2024"], "har ikke tall for 2023"),
+    ],
+)
+def test_the_command_refuses_bad_input_in_norwegian(synced, args, message):
+    with pytest.raises(CommandError, match=message):
+        run_command(*args)
