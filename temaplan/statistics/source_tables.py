@@ -20,11 +20,11 @@ Plain Python, no Django.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .pxweb_meta import TableMeta, Variable, find_variable
-from .pxweb_selection import BadExpression, NonExistentValue, resolve_value_codes
 from .sources import Source
 
 __all__ = ["ResolvedTable", "SourceNotInTable", "label_has_words", "resolve_in_table"]
@@ -230,11 +230,7 @@ def _selection(source: Source, meta: TableMeta) -> tuple[tuple[str, tuple[str, .
                 ),
                 detail=_dimensions_detail(meta, name),
             )
-        try:
-            selected = resolve_value_codes(values, variable.codes)
-        except (BadExpression, NonExistentValue):
-            selected = []
-        if not selected:
+        if not all(_item_found(item, variable.codes) for item in values):
             raise SourceNotInTable(
                 NO_SELECTED_VALUES.format(
                     table=meta.id,
@@ -247,3 +243,18 @@ def _selection(source: Source, meta: TableMeta) -> tuple[tuple[str, tuple[str, .
             )
         chosen.append((variable.id, values))
     return tuple(chosen)
+
+
+_RANGE = re.compile(r"^\s*\[?\s*range\s*\(([^,]+),([^)]+)\)\s*\]?\s*$", re.IGNORECASE)
+
+
+def _item_found(item: str, codes: Sequence[str]) -> bool:
+    """Whether a selection item's codes are in the dimension: a code, or both ends of a
+    `range(a,b)`, matched ignoring case as SSB does; other expressions are left to SSB."""
+    folded = {code.casefold() for code in codes}
+    match = _RANGE.match(item)
+    if match:
+        return all(bound.strip().casefold() in folded for bound in match.groups())
+    if any(mark in item for mark in "*?()"):
+        return True
+    return item.strip().casefold() in folded
