@@ -118,10 +118,33 @@ def test_the_command_lists_the_top_ten_without_a_municipality(synced):
     ("args", "message"),
     [
         (["--year", "2022", "--municipality", "0220"], "«0220» er ikke et kommunenummer"),
-        (["--year", "2022", "--draws", "5"], "Antall trekk må være mellom 100 og"),
         (["--year", "2024"], "har ikke tall for 2023"),
     ],
 )
 def test_the_command_refuses_bad_input_in_norwegian(synced, args, message):
     with pytest.raises(CommandError, match=message):
         run_command(*args)
+
+
+def test_too_few_draws_are_refused_before_anything_is_read(db):
+    with pytest.raises(CommandError, match="Antall trekk må være mellom 100 og 100\u00a0000"):
+        run_command("--year", "2022", "--draws", "5")
+
+
+def test_the_command_without_stored_series_says_to_sync_first(db):
+    with pytest.raises(CommandError, match="Kjør «temaplan benchmark_index --sync --year 2022»"):
+        run_command("--year", "2022")
+
+
+def test_a_failed_sync_from_the_command_changes_nothing(db, settings, tmp_path, monkeypatch):
+    from temaplan.statistics.http import HttpFetcher
+    from temaplan.statistics.models import SeriesValue
+
+    monkeypatch.setattr(HttpFetcher, "backoff_delay", lambda self, attempt: 0.0)
+    settings.TEMAPLAN_SSB_API = "http://127.0.0.1:1/pxweb"
+    settings.TEMAPLAN_KLASS_API = "http://127.0.0.1:1/klass"
+    settings.TEMAPLAN_SSB_CACHE_DIR = str(tmp_path)
+    before = SeriesValue.objects.count()
+    with pytest.raises(CommandError, match="Hentingen feilet; ingenting er endret"):
+        run_command("--sync", "--year", "2022")
+    assert SeriesValue.objects.count() == before

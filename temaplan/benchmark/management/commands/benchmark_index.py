@@ -36,7 +36,6 @@ from temaplan.benchmark.index_data import (
     municipality_names,
 )
 from temaplan.core.formatting import number
-from temaplan.statistics.compute import NO_REGION_HISTORY
 from temaplan.statistics.counties import county_name
 from temaplan.statistics.sync import SyncFailed
 
@@ -65,6 +64,10 @@ SYNCED = "Hentet fra SSB: {created} nye verdier, {unchanged} uendret."
 UNKNOWN_MUNICIPALITY = "«{code}» er ikke et kommunenummer i indeksen (dagens kommuner)."
 BAD_DRAWS = "Antall trekk må være mellom {low} og {high}."
 SYNC_FAILED = "Hentingen feilet; ingenting er endret. {reason}"
+NO_HISTORY = (
+    "Temaplan har ikke hentet kommunenes kodehistorikk og tallene indeksen trenger ennå. "
+    "Kjør «temaplan benchmark_index --sync --year {year}», så hentes de fra SSB."
+)
 
 UP, DOWN, SAME = "opp {n} {places}", "ned {n} {places}", "uendret"
 
@@ -129,7 +132,7 @@ class Command(BaseCommand):
         except IndexDataMissing as error:
             raise CommandError(str(error)) from error
         except LookupError as error:  # no code history yet
-            raise CommandError(NO_REGION_HISTORY) from error
+            raise CommandError(NO_HISTORY.format(year=year)) from error
         names = municipality_names()
         if code is not None and code not in result.panel.codes:
             raise CommandError(UNKNOWN_MUNICIPALITY.format(code=code))
