@@ -46,6 +46,7 @@ bench: install-dev
 	$(BIN)/python bench/jsonstat_decode.py || status=1; \
 	DEBUG=1 $(BIN)/python bench/recompute.py || status=1; \
 	DEBUG=1 $(BIN)/python bench/action_import.py || status=1; \
+	$(BIN)/python bench/index_montecarlo.py || status=1; \
 	exit $$status
 
 # The load benchmark (bench/load.py, about 3½ minutes): gunicorn with 3 workers on a PostgreSQL

@@ -24,9 +24,9 @@ and `/tables/{id}/data` (GET with `valueCodes[VAR]=…`, `codelist[VAR]=…`, or
 - 03321 commuting (commuting_03321 CSV): Bokommuen × ArbstedKomm × ContentsCode (`Sysselsatte`)
   × Tid 2017–2022; 720 codes each way, so one year is 518,400 cells and the whole table 3.1
   million. Pairs with a code that did not exist that year are 0 (as in StatBank exports).
-- 07459 population 1 January (the StatBank exports in population_07459, summed over age):
-  Region (with `0` Hele landet as its elimination value) × ContentsCode (`Personer1`) × Tid
-  2015–2023.
+- 07459 population 1 January (the StatBank exports in population_07459): Region (with `0`
+  Hele landet as its elimination value) × Alder (single ages under SSB's codes `000`…`104`,
+  `105+`; eliminable, summed when left out) × ContentsCode (`Personer1`) × Tid 2015–2023.
 
 Those names are the fake's own, not SSB's. `reshape` (shapes.py) serves a table under other
 dimension ids and content codes and labels until `reset` (or from the start: `FakeSsb(...,

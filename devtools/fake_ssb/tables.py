@@ -91,11 +91,11 @@ CATALOG: dict[str, Entry] = {
         last_period="2022",
     ),
     "07459": Entry(
-        label="07459: Befolkning, etter region, statistikkvariabel og år",
+        label="07459: Befolkning, etter region, alder, statistikkvariabel og år",
         updated="2023-02-21T07:00:00Z",
-        description="Folkemengde 1. januar (summert over alder av den falske serveren)",
+        description="Folkemengde 1. januar, etter ettårig alder",
         subject_code="be",
-        variables=("region", "statistikkvariabel", "år"),
+        variables=("region", "alder", "statistikkvariabel", "år"),
         first_period="2015",
         last_period="2023",
     ),
@@ -328,10 +328,22 @@ def _build_03321(data: Data) -> Table:
 
 _REGION_LABEL = re.compile(r"^\s*(?:K-)?(\d{4})\b")
 _YEAR_HEADING = re.compile(r"(\d{4})")
+_AGE_LABEL = re.compile(r"^\s*(\d+)\b")
+# SSB's value codes for single ages in 07459: 000, 001, …, 104 and 105+ («105 år eller eldre»).
+AGES = [f"{age:03d}" for age in range(105)] + ["105+"]
+AGE_LABELS = [f"{age} år" for age in range(105)] + ["105 år eller eldre"]
 
 
-def _read_statbank_population(path: Path) -> dict[int, dict[str, float]]:
-    """year → code → persons (summed over age) from one StatBank export of 07459."""
+def _age_code(label: str) -> str | None:
+    match = _AGE_LABEL.match(label)
+    if not match:
+        return None
+    age = int(match.group(1))
+    return "105+" if age >= 105 else f"{age:03d}"
+
+
+def _read_statbank_population(path: Path) -> dict[int, dict[str, dict[str, float]]]:
+    """year → code → age code → persons from one StatBank export of 07459."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -343,39 +355,54 @@ def _read_statbank_population(path: Path) -> dict[int, dict[str, float]]:
     reader = csv.reader(lines[start:], delimiter=sep)
     header = next(reader)
     columns = [(i, int(m.group(1))) for i, h in enumerate(header) if (m := _YEAR_HEADING.search(h))]
-    out: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    out: dict[int, dict[str, dict[str, float]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(float))
+    )
     for row in reader:
         if len(row) != len(header):
             continue
         match = _REGION_LABEL.match(row[0])
-        if not match:
+        age = _age_code(row[1]) if len(row) > 1 else None
+        if not match or age is None:
             continue
         for i, year in columns:
             cell = row[i].strip()
             if cell and cell.lstrip("-").isdigit():
-                out[year][match.group(1)] += float(cell)
+                out[year][match.group(1)][age] += float(cell)
     return out
 
 
 def _build_07459(data: Data) -> Table:
     folder = data.root / "population_07459"
-    totals: dict[int, dict[str, float]] = defaultdict(dict)
+    by_age: dict[int, dict[str, dict[str, float]]] = defaultdict(dict)
     for path in sorted(folder.glob("Personer*.csv")):
         for year, by_code in _read_statbank_population(path).items():
-            totals[year].update({c: v for c, v in by_code.items() if v > 0})
-    years = sorted(totals)
-    by_year = {y: set(totals[y]) | {"0"} for y in years}
+            # A code with nobody in a year did not exist then (the 2015–2018 file gives 0s).
+            by_age[year].update({c: ages for c, ages in by_code.items() if sum(ages.values()) > 0})
+    years = sorted(by_age)
+    by_year = {y: set(by_age[y]) | {"0"} for y in years}
     region = data.with_codelists(data.region_dim(by_year), years)
     region.eliminable, region.elimination_code = True, "0"
     at = {code: i for i, code in enumerate(region.codes)}
-    values = np.full((len(region.codes), 1, len(years)), np.nan)
+    age_at = {code: i for i, code in enumerate(AGES)}
+    values = np.full((len(region.codes), len(AGES), 1, len(years)), np.nan)
     for t, year in enumerate(years):
-        for code, persons in totals[year].items():
-            values[at[code], 0, t] = persons
-        values[at["0"], 0, t] = sum(totals[year].values())
+        country = np.zeros(len(AGES))
+        for code, ages in by_age[year].items():
+            persons = np.zeros(len(AGES))
+            for age, count in ages.items():
+                persons[age_at[age]] = count
+            values[at[code], :, 0, t] = persons
+            country += persons
+        values[at["0"], :, 0, t] = country
     return Table(
         id="07459",
-        dims=[region, _contents(["Personer1"], ["Personer"]), _time_dim(years)],
+        dims=[
+            region,
+            Dim("Alder", "alder", list(AGES), list(AGE_LABELS), eliminable=True),
+            _contents(["Personer1"], ["Personer"]),
+            _time_dim(years),
+        ],
         values=values,
     )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from .formulas import FORMULAS, FormulaValue, input_sources
+from .formulas import ALL_FORMULAS, FormulaValue, input_sources
 from .harmonise import Harmonised, harmonise_counts, harmonise_within
 from .klass_data import changes_from_klass, codes_from_klass
 from .models import KlassSnapshot, ResolvedSource
@@ -92,15 +92,16 @@ def years_needed(years: Iterable[int]) -> list[int]:
 
 
 def source_location(name: str) -> tuple[str, str] | None:
-    """(table, content code) of a source, as the last sync found it in SSB's metadata (the
-    series are stored under SSB's code); before any sync, as configured. A source configured
+    """(table, content key) of a source, as the last sync found it in SSB's metadata (the
+    series are stored under SSB's code, with the source's selection if it has one, see
+    Source.stored_content); before any sync, as configured. A source configured
     with another table since that sync is read from its own table."""
     source = SOURCES[name]
     found = ResolvedSource.objects.filter(name=name).first()
     if found is not None and (not source.table or found.table == source.table):
-        return found.table, found.content
+        return found.table, source.stored_content(found.content)
     if source.table:
-        return source.table, source.content
+        return source.table, source.stored_content(source.content)
     return None
 
 
@@ -160,19 +161,47 @@ def formula_values(
 
     `options` are the indicator's formula settings (see formulas.input_sources); a setting the
     formula does not have raises formulas.FormulaSettingError before anything is read."""
-    if key not in FORMULAS:
-        raise KeyError(UNKNOWN_FORMULA.format(key=key, known=", ".join(FORMULAS)))
-    formula = FORMULAS[key]
-    sources = input_sources(key, options)
+    return formulas_values([key], codes=codes, years=years, history=history, options=options)[key]
+
+
+def formulas_values(
+    keys: Iterable[str],
+    *,
+    codes: Iterable[str],
+    years: Iterable[int],
+    history: CodeHistory | None = None,
+    options: dict | None = None,
+) -> dict[str, dict[str, list[FormulaValue]]]:
+    """Several formulas' yearly values for each code ({key: {code: [value per year]}}), each
+    stored series read and harmonised once however many of the formulas read it."""
+    keys = list(keys)
+    for key in keys:
+        if key not in ALL_FORMULAS:
+            raise KeyError(UNKNOWN_FORMULA.format(key=key, known=", ".join(ALL_FORMULAS)))
+    sources = {key: input_sources(key, options) for key in keys}
     years = list(years)
     history = history or code_history()
     needed = years_needed(years)
     codes = list(codes)
     known = [y for y in needed if history.since <= date(y, 1, 1) and y <= history.as_of.year]
     maps = maps_for(history, codes, known)
-    inputs = {name: harmonised_source(sources[name], needed, maps) for name in formula.inputs}
-    result = {}
-    for code in codes:
-        series = {name: harmonised.series(code) for name, harmonised in inputs.items()}
-        result[code] = [formula.compute(**series, year=year) for year in years]
+    harmonised: dict[str, Harmonised] = {}
+    for key in keys:
+        for name in ALL_FORMULAS[key].inputs:
+            source = sources[key][name]
+            if source not in harmonised:
+                harmonised[source] = harmonised_source(source, needed, maps)
+    result: dict[str, dict[str, list[FormulaValue]]] = {}
+    for key in keys:
+        formula = ALL_FORMULAS[key]
+        inputs = {name: harmonised[sources[key][name]] for name in formula.inputs}
+        result[key] = {
+            code: [
+                formula.compute(
+                    **{name: values.series(code) for name, values in inputs.items()}, year=year
+                )
+                for year in years
+            ]
+            for code in codes
+        }
     return result

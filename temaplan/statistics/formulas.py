@@ -102,6 +102,63 @@ def population_growth_3y(*, population_1_january: Series, year: int) -> FormulaV
     return FormulaValue(year, 100 * (now - before) / before, (), inputs)
 
 
+def employment_rate_of_residents(
+    *, employed_residents: Series, population_15_74: Series, year: int
+) -> FormulaValue:
+    """Employed residents aged 15–74 as a percentage of all residents aged 15–74 (11618)."""
+    employed, population = _get(employed_residents, year), _get(population_15_74, year)
+    inputs = {"employed_residents": employed, "population_15_74": population}
+    if employed is None or not population:
+        return FormulaValue(year, None, ("mangler data",), inputs)
+    return FormulaValue(year, 100 * employed / population, (), inputs)
+
+
+def jobs_per_employed_resident(
+    *, jobs_by_workplace: Series, employed_residents: Series, year: int
+) -> FormulaValue:
+    """Jobs located in the municipality per 100 employed residents (11618): above 100 the
+    municipality imports labour, below it exports labour (arbeidsplassdekning)."""
+    jobs, employed = _get(jobs_by_workplace, year), _get(employed_residents, year)
+    inputs = {"jobs_by_workplace": jobs, "employed_residents": employed}
+    if jobs is None or not employed:
+        return FormulaValue(year, None, ("mangler data",), inputs)
+    return FormulaValue(year, 100 * jobs / employed, (), inputs)
+
+
+def job_growth(*, jobs_by_workplace: Series, year: int) -> FormulaValue:
+    """Growth in jobs located in the municipality during `year`, in percent (Q4 year over Q4
+    year−1, 11618)."""
+    now, before = _get(jobs_by_workplace, year), _get(jobs_by_workplace, year - 1)
+    inputs = {"jobs_by_workplace": now, "jobs_year_before": before}
+    if now is None or not before:
+        return FormulaValue(year, None, ("mangler data",), inputs)
+    return FormulaValue(year, 100 * (now - before) / before, (), inputs)
+
+
+def working_age_share(
+    *, population_20_66: Series, population_1_january: Series, year: int
+) -> FormulaValue:
+    """Residents aged 20–66 as a percentage of all residents, 1 January `year` (07459)."""
+    working_age, everyone = _get(population_20_66, year), _get(population_1_january, year)
+    inputs = {"population_20_66": working_age, "population": everyone}
+    if working_age is None or not everyone:
+        return FormulaValue(year, None, ("mangler data",), inputs)
+    return FormulaValue(year, 100 * working_age / everyone, (), inputs)
+
+
+def young_share_of_working_age(
+    *, population_20_39: Series, population_20_66: Series, year: int
+) -> FormulaValue:
+    """Residents aged 20–39 as a percentage of residents aged 20–66, 1 January `year`
+    (07459): young versus old in the working-age population. 20–39 is the younger half of
+    the working ages; the older half, 40–66, is the rest (100 − the share)."""
+    young, working_age = _get(population_20_39, year), _get(population_20_66, year)
+    inputs = {"population_20_39": young, "population_20_66": working_age}
+    if young is None or not working_age:
+        return FormulaValue(year, None, ("mangler data",), inputs)
+    return FormulaValue(year, 100 * young / working_age, (), inputs)
+
+
 def farmland_converted(*, decares_converted: Series, year: int) -> FormulaValue:
     """Decares of cultivated land converted to other use in the year (KOSTRA), as published."""
     value = _get(decares_converted, year)
@@ -192,6 +249,52 @@ FORMULAS = {
 }
 
 
+# Formulas Temaplan's own index reads (temaplan/benchmark/index.py), not (yet) offered as
+# indicator formulas: FORMULAS above are the choices of Indicator.formula, so adding one
+# there takes an indicators migration.
+INDEX_FORMULAS = {
+    formula.key: formula
+    for formula in [
+        Formula(
+            "employment_rate_of_residents",
+            "Sysselsatte bosatte i prosent av befolkningen 15–74 år",
+            "percent",
+            ("employed_residents", "population_15_74"),
+            employment_rate_of_residents,
+        ),
+        Formula(
+            "jobs_per_employed_resident",
+            "Arbeidsplasser per 100 sysselsatte bosatte (arbeidsplassdekning)",
+            "ratio",
+            ("jobs_by_workplace", "employed_residents"),
+            jobs_per_employed_resident,
+        ),
+        Formula(
+            "job_growth",
+            "Vekst i arbeidsplasser siste år",
+            "percent",
+            ("jobs_by_workplace",),
+            job_growth,
+        ),
+        Formula(
+            "working_age_share",
+            "Andel av befolkningen i yrkesaktiv alder (20–66 år)",
+            "percent",
+            ("population_20_66", "population_1_january"),
+            working_age_share,
+        ),
+        Formula(
+            "young_share_of_working_age",
+            "Andel 20–39 år blant innbyggerne 20–66 år",
+            "percent",
+            ("population_20_39", "population_20_66"),
+            young_share_of_working_age,
+        ),
+    ]
+}
+ALL_FORMULAS = {**FORMULAS, **INDEX_FORMULAS}
+
+
 class FormulaSettingError(ValueError):
     """An indicator's formula settings name a setting or a choice the formula does not have."""
 
@@ -207,7 +310,7 @@ def input_sources(key: str, options: Mapping[str, object] | None = None) -> dict
     A setting or choice the formula does not know is refused (FormulaSettingError), never
     ignored: a share computed over another denominator than the one asked for is wrong.
     """
-    formula = FORMULAS[key]
+    formula = ALL_FORMULAS[key]
     sources = {name: name for name in formula.inputs}
     for setting_key, value in (options or {}).items():
         setting = formula.settings.get(setting_key)
@@ -237,7 +340,7 @@ def input_sources(key: str, options: Mapping[str, object] | None = None) -> dict
 def describe(key: str, options: Mapping[str, object] | None = None) -> str:
     """The formula's name with every setting it has spelled out, for the indicator's page:
     «Andel … i egen kommune (nevner: radsummen i 03321 (alle arbeidssteder))»."""
-    formula = FORMULAS[key]
+    formula = ALL_FORMULAS[key]
     chosen = []
     for name, setting in formula.settings.items():
         value = str((options or {}).get(name, setting.default))
@@ -249,6 +352,6 @@ def describe(key: str, options: Mapping[str, object] | None = None) -> str:
 
 def compute(key: str, series: Mapping[str, Series], years: list[int]) -> list[FormulaValue]:
     """Run a formula for each year with the named input series."""
-    formula = FORMULAS[key]
+    formula = ALL_FORMULAS[key]
     arguments = {name: series.get(name, {}) for name in formula.inputs}
     return [formula.compute(**arguments, year=year) for year in years]

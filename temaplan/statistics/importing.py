@@ -286,7 +286,11 @@ def statbank_files_import(
 def _as_last_synced(table: str, content: str) -> str:
     """A file's content under the code the last sync found SSB using for the same source
     (models.ResolvedSource), so that the formulas read the file's values and the sync's alike."""
-    names = [s.name for s in SOURCES.values() if (s.table, s.content) == (table, content)]
+    names = [
+        s.name
+        for s in SOURCES.values()
+        if (s.table, s.content) == (table, content) and not s.selection  # files sum every age
+    ]
     found = ResolvedSource.objects.filter(name__in=names, table=table).first()
     return found.content if found else content
 

@@ -9,7 +9,9 @@ where others say `Region`. So every name is resolved against `/tables/{id}/metad
   «Sysselsatte personer med arbeidssted i regionen»);
 - regions: the configured dimensions when the table has them all; otherwise the table's
   dimensions with SSB's role `geo`, in the table's order (home before work in 03321);
-- time: the dimension with the role `time`; content variable: the one with the role `metric`.
+- time: the dimension with the role `time`; content variable: the one with the role `metric`;
+- selection (07459 by `Alder`): each dimension named by the table's id (ignoring case), and
+  its items must select at least one of the dimension's codes.
 
 When the table does not fit, `SourceNotInTable` says so in Norwegian, naming the table and
 listing what it has, so the sync can stop before it fetches or changes anything.
@@ -18,6 +20,7 @@ Plain Python, no Django.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,6 +53,14 @@ CONTENT_DETAIL = (
     "tabell {table}, {variable}: {codes}; ventet koden {configured} eller én med ordene {words}"
 )
 DIMENSIONS_DETAIL = "tabell {table}: {dimensions}; ventet {wanted}"
+NO_SELECTION_DIMENSION = (
+    "Tabell {table} har ingen dimensjon «{dimension}» for {source}. "
+    "Dimensjonene i tabellen er: {dimensions}."
+)
+NO_SELECTED_VALUES = (
+    "Tabell {table} har ikke verdiene {items} i «{dimension}» for {source}. "
+    "Verdiene i dimensjonen er: {values}."
+)
 
 
 class SourceNotInTable(ValueError):
@@ -71,6 +82,8 @@ class ResolvedTable:
     content_label: str
     regions: tuple[str, ...]
     time: str
+    # Other dimensions fixed to some of their values, under the table's ids: ((id, items), …)
+    selection: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def resolve_in_table(source: Source, meta: TableMeta) -> ResolvedTable:
@@ -84,6 +97,7 @@ def resolve_in_table(source: Source, meta: TableMeta) -> ResolvedTable:
         content_label=content_label,
         regions=_regions(source, meta),
         time=_time(source, meta),
+        selection=_selection(source, meta),
     )
 
 
@@ -199,3 +213,48 @@ def _time(source: Source, meta: TableMeta) -> str:
             detail=_dimensions_detail(meta, "rollen time"),
         )
     return meta.time_variable
+
+
+def _selection(source: Source, meta: TableMeta) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    chosen = []
+    for name, items in sorted(source.selection.items()):
+        values = (items,) if isinstance(items, str) else tuple(items)
+        variable = find_variable(meta, name)
+        if variable is None:
+            raise SourceNotInTable(
+                NO_SELECTION_DIMENSION.format(
+                    table=meta.id,
+                    dimension=name,
+                    source=_source_name(source),
+                    dimensions=_dimensions_text(meta),
+                ),
+                detail=_dimensions_detail(meta, name),
+            )
+        if not all(_item_found(item, variable.codes) for item in values):
+            raise SourceNotInTable(
+                NO_SELECTED_VALUES.format(
+                    table=meta.id,
+                    items=", ".join(f"«{item}»" for item in values),
+                    dimension=variable.label or variable.id,
+                    source=_source_name(source),
+                    values=_quoted(list(variable.codes)),
+                ),
+                detail=f"tabell {meta.id}, {variable.id}: {', '.join(variable.codes)}",
+            )
+        chosen.append((variable.id, values))
+    return tuple(chosen)
+
+
+_RANGE = re.compile(r"^\s*\[?\s*range\s*\(([^,]+),([^)]+)\)\s*\]?\s*$", re.IGNORECASE)
+
+
+def _item_found(item: str, codes: Sequence[str]) -> bool:
+    """Whether a selection item's codes are in the dimension: a code, or both ends of a
+    `range(a,b)`, matched ignoring case as SSB does; other expressions are left to SSB."""
+    folded = {code.casefold() for code in codes}
+    match = _RANGE.match(item)
+    if match:
+        return all(bound.strip().casefold() in folded for bound in match.groups())
+    if any(mark in item for mark in "*?()"):
+        return True
+    return item.strip().casefold() in folded

@@ -10,6 +10,12 @@ how to harmonise it: "count" sums published regions to today's borders; "within"
 pairs of a home × work table that lie inside the same municipality; "row_total" sums, for each
 home region, every work region of a home × work table (stored as region2 = ROW_TOTAL), and is
 then harmonised like a count.
+
+A `selection` fixes other dimensions to some of their values (07459 by `Alder`: the ages
+20–39); the sync asks SSB for just those and sums over them, like over every dimension left
+out. Such a series is stored under its own content key (`stored_content`: the content code
+followed by the selection, `Personer1|Alder=range(020,039)`), so it never mixes with the same
+content over every value (population over all ages is `Personer1`).
 """
 
 from __future__ import annotations
@@ -29,6 +35,21 @@ class Source:
     content_label_words: tuple[str, ...] = ()  # else the content code whose label has these
     label: str = ""
 
+    def stored_content(self, content: str) -> str:
+        """The key the series is stored under: SSB's content code, with the selection if any."""
+        if not self.selection:
+            return content
+        chosen = ";".join(
+            f"{dimension}={items if isinstance(items, str) else ','.join(items)}"
+            for dimension, items in sorted(self.selection.items())
+        )
+        return f"{content}|{chosen}"
+
+
+def ages(first: int, last: int) -> str:
+    """The selection of single ages `first`–`last` in 07459 (SSB's codes 000…104, 105+)."""
+    return f"range({first:03d},{last:03d})"
+
 
 SOURCES = {
     source.name: source
@@ -39,6 +60,22 @@ SOURCES = {
             "Personer1",
             content_label_words=("personer|befolkning",),
             label="Folkemengde 1. januar (07459)",
+        ),
+        Source(
+            "population_20_39",
+            "07459",
+            "Personer1",
+            selection={"Alder": ages(20, 39)},
+            content_label_words=("personer|befolkning",),
+            label="Folkemengde 1. januar, 20–39 år (07459)",
+        ),
+        Source(
+            "population_20_66",
+            "07459",
+            "Personer1",
+            selection={"Alder": ages(20, 66)},
+            content_label_words=("personer|befolkning",),
+            label="Folkemengde 1. januar, 20–66 år (07459)",
         ),
         Source(
             "jobs_by_workplace",

@@ -172,10 +172,24 @@ def series_fetch(
         if any(target in numbers for target, _w, _s in targets)
     } | set(numbers)
 
+    wanted = set(numbers)
+    # Per year, each published code's targets among those asked for (a commuting matrix for
+    # the whole country asks this millions of times, so the sets are made once).
+    targets_of = {
+        year: {code: {t for t, _w, _s in targets} for code, targets in y_map.items()}
+        for year, y_map in maps.items()
+    }
+    wanted_of = {
+        year: {code: targets & wanted for code, targets in of.items() if targets & wanted}
+        for year, of in targets_of.items()
+    }
+    nothing: set[str] = set()
+
     def keep_pair(home: str, work: str, year: int) -> bool:
-        targets = maps.get(year, {})
-        homes = {t for t, _w, _s in targets.get(home, [])} & set(numbers)
-        return bool(homes & {t for t, _w, _s in targets.get(work, [])}) or home == work
+        if home == work:
+            return True
+        homes = wanted_of.get(year, {}).get(home)
+        return homes is not None and not homes.isdisjoint(targets_of[year].get(work, nothing))
 
     try:
         for index, name in enumerate(sources):
@@ -211,7 +225,7 @@ def _fetch_source(pxweb, source: Source, published, years, keep_pair, fetched: F
                 content_label=resolved.content_label,
             )
         )
-    content = resolved.content
+    content = source.stored_content(resolved.content)  # the selection's own key, if any
     for response in pxweb.fetch(table, _selection(source, meta, resolved, published, years)):
         if source.kind == "row_total":  # the sums only; the pairs are another source
             cells = cells_from_dataset(
@@ -229,7 +243,8 @@ def _fetch_source(pxweb, source: Source, published, years, keep_pair, fetched: F
             )
         vintage = response.dataset.updated or ""
         fetched.summary.vintages[table] = vintage
-        fetched.series.append(FetchedSeries(table, content, vintage, cells.get(content, [])))
+        cells_of_content = cells.get(resolved.content, [])
+        fetched.series.append(FetchedSeries(table, content, vintage, cells_of_content))
 
 
 def _selection(
@@ -238,8 +253,11 @@ def _selection(
     selection: dict[str, list[str] | str] = {}
     # A row sum needs the whole row: every work region, pseudo-regions included.
     every_work_region = resolved.regions[1:] if source.kind == "row_total" else ()
+    fixed = dict(resolved.selection)  # other dimensions at some of their values (ages)
     for variable in meta.variables:
-        if variable.id in every_work_region:
+        if variable.id in fixed:
+            selection[variable.id] = list(fixed[variable.id])
+        elif variable.id in every_work_region:
             selection[variable.id] = ["*"]
         elif variable.id in resolved.regions:
             selection[variable.id] = sorted(codes & set(variable.codes))

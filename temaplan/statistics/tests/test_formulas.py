@@ -236,3 +236,58 @@ def test_a_formula_is_described_with_every_setting_spelled_out(key, options, exp
     from temaplan.statistics.formulas import describe
 
     assert describe(key, options) == expected
+
+
+# -- the formulas of Temaplans egen indeks (docs/index.md) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key, inputs, expected",
+    [
+        (
+            "employment_rate_of_residents",
+            {"employed_residents": {2020: 700}, "population_15_74": {2020: 1000}},
+            70.0,
+        ),
+        ("employment_rate_of_residents", {"employed_residents": {2020: 700}}, None),
+        (
+            "jobs_per_employed_resident",
+            {"jobs_by_workplace": {2020: 750}, "employed_residents": {2020: 1000}},
+            75.0,
+        ),
+        (
+            "jobs_per_employed_resident",
+            {"jobs_by_workplace": {2020: 750}, "employed_residents": {2020: 0}},
+            None,
+        ),
+        ("job_growth", {"jobs_by_workplace": {2019: 800, 2020: 820}}, 2.5),
+        ("job_growth", {"jobs_by_workplace": {2019: 800, 2020: 780}}, -2.5),
+        ("job_growth", {"jobs_by_workplace": {2019: 0, 2020: 833}}, None),  # Rindal's zeros
+        (
+            "working_age_share",
+            {"population_20_66": {2020: 600}, "population_1_january": {2020: 1000}},
+            60.0,
+        ),
+        (
+            "young_share_of_working_age",
+            {"population_20_39": {2020: 240}, "population_20_66": {2020: 600}},
+            40.0,
+        ),
+        ("young_share_of_working_age", {"population_20_66": {2020: 600}}, None),
+    ],
+)
+def test_the_index_formulas(key, inputs, expected):
+    [result] = compute(key, inputs, [2020])
+    assert result.value == (pytest.approx(expected) if expected is not None else None)
+    assert ("mangler data" in result.flags) == (expected is None)
+
+
+def test_the_index_formulas_are_documented_in_docs():
+    from pathlib import Path
+
+    from temaplan.statistics.formulas import INDEX_FORMULAS
+
+    docs = Path(__file__).resolve().parents[3] / "docs"
+    for key in INDEX_FORMULAS:
+        assert f"`{key}`" in (docs / "index.md").read_text()
+        assert f"`{key}`" in (docs / "formulas.md").read_text()

@@ -123,3 +123,37 @@ def test_what_the_sync_found_in_each_table_is_recorded_and_read_by_the_formulas(
     work = served_names.dimension("03321", "ArbstedKomm")
     asked = [dict(r.query) for r in fake_ssb.data_requests() if "/03321/" in r.path]
     assert asked and all(q.get(f"valueCodes[{work}]") == "*" for q in asked), asked
+
+
+def persons_in_export(ssb_data, year, code, first, last):
+    """Persons aged first–last in a municipality, added up from the StatBank export itself."""
+    text = (ssb_data / "population_07459" / f"Personer{year}.csv").read_text(encoding="latin-1")
+    total = 0
+    for line in text.splitlines():
+        cells = [cell.strip('"') for cell in line.split(";")]
+        if len(cells) == 3 and cells[0].startswith(f"K-{code} "):
+            age = int(cells[1].split()[0])
+            if first <= age <= last:
+                total += int(cells[2])
+    return total
+
+
+@pytest.mark.django_db
+def test_an_age_group_is_fetched_by_its_selection_and_stored_beside_all_ages(
+    fake_ssb, pxweb_client, klass_client, served_names, ssb_data
+):
+    names = ["population_1_january", "population_20_39"]
+    fetched = fetch(pxweb_client, klass_client, names, ["3203"])
+    with transaction.atomic():
+        fetched_store(fetched, now=timezone.now())
+    content = served_names.contents["population_1_january"]
+    everyone = SeriesValue.objects.get(table="07459", content=content, region="3025", year=2021)
+    young = SeriesValue.objects.get(
+        table="07459", content=f"{content}|Alder=range(020,039)", region="3025", year=2021
+    )
+    assert young.value == persons_in_export(ssb_data, 2021, "3025", 20, 39)
+    assert everyone.value == persons_in_export(ssb_data, 2021, "3025", 0, 200)
+    # Only the ages asked for were fetched, and the formulas read the group under its key.
+    asked = [r for r in fake_ssb.data_requests() if "Alder" in str(r.query)]
+    assert asked and all("range(020,039)" in str(r.query) for r in asked)
+    assert source_location("population_20_39") == ("07459", f"{content}|Alder=range(020,039)")

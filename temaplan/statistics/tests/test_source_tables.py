@@ -215,3 +215,50 @@ def test_a_real_kostra_answer_gives_its_region_and_time_by_role_and_its_content_
         resolve_in_table(SOURCES["employed_residents"], meta)
     assert str(caught.value).startswith("Tabell 12134 har ingen statistikkvariabel for")
     assert str(caught.value).endswith("er: «Frie inntekter per innbygger (kr)».")
+
+
+# -- a selection over another dimension (07459 by age) ---------------------------------------
+
+AGES = [f"{age:03d}" for age in range(105)] + ["105+"]
+AGE = variable("Alder", "alder", AGES)
+POPULATION_TABLE = table(REGION, AGE, contents(["Personer1"], ["Personer"]), YEAR, id_="07459")
+
+
+@pytest.mark.parametrize(
+    ("selection", "resolved"),
+    [
+        ({"Alder": "range(020,039)"}, (("Alder", ("range(020,039)",)),)),
+        ({"alder": ["020", "021"]}, (("Alder", ("020", "021")),)),  # ids match ignoring case
+        ({"Alder": "range(020,105+)"}, (("Alder", ("range(020,105+)",)),)),
+        ({}, ()),
+    ],
+)
+def test_a_selection_is_resolved_to_the_tables_dimension(selection, resolved):
+    source = Source("people", "07459", "Personer1", selection=selection)
+    assert resolve_in_table(source, POPULATION_TABLE).selection == resolved
+
+
+@pytest.mark.parametrize(
+    ("selection", "message"),
+    [
+        ({"Kjonn": "1"}, "Tabell 07459 har ingen dimensjon «Kjonn» for «people»"),
+        ({"Alder": "range(020,200)"}, "Tabell 07459 har ikke verdiene «range(020,200)» i «alder»"),
+        ({"Alder": ["20"]}, "har ikke verdiene «20» i «alder»"),  # SSB's codes have 3 digits
+    ],
+)
+def test_a_selection_the_table_cannot_give_is_refused_before_fetching(selection, message):
+    source = Source("people", "07459", "Personer1", selection=selection)
+    with pytest.raises(SourceNotInTable, match=message.replace("(", r"\(").replace(")", r"\)")):
+        resolve_in_table(source, POPULATION_TABLE)
+
+
+@pytest.mark.parametrize(
+    ("name", "stored"),
+    [
+        ("population_1_january", "Personer1"),
+        ("population_20_39", "Personer1|Alder=range(020,039)"),
+        ("population_20_66", "Personer1|Alder=range(020,066)"),
+    ],
+)
+def test_a_source_with_a_selection_is_stored_under_a_key_of_its_own(name, stored):
+    assert SOURCES[name].stored_content("Personer1") == stored
