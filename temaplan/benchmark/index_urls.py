@@ -1,0 +1,3 @@
+"""URLs of the pages of Temaplans egen indeks."""
+
+urlpatterns: list = []
