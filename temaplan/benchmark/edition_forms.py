@@ -86,8 +86,12 @@ class RankingForm(VersionedForm):
             label=_("Dataår"),
             coerce=int,
             choices=[
-                (year, _("%(year)s (slik først publisert)") % {"year": year}
-                 if year == edition.data_year else _("%(year)s (gjengitt i denne utgaven)") % {"year": year})
+                (
+                    year,
+                    _("%(year)s (slik først publisert)") % {"year": year}
+                    if year == edition.data_year
+                    else _("%(year)s (gjengitt i denne utgaven)") % {"year": year},
+                )
                 for year in years
             ],
             initial=self.instance.data_year if self.instance.pk else edition.data_year,

@@ -21,9 +21,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.text import slugify
 
-from temaplan.core.text_limits import SENTENCES
-
 from temaplan.accounts.models import Municipality
+from temaplan.core.text_limits import SENTENCES
 from temaplan.core.workbook import (
     COLUMN_MISSING,
     COLUMN_TWICE,
@@ -292,7 +291,7 @@ class _Checker:
             data_year = read.year(wb.DATA_YEAR, required=False)
             published = read.date(wb.PUBLISHED)
             ranked = read.integer(wb.RANKED, required=True)
-            fields = {
+            fields: dict[str, Any] = {
                 "year": year,
                 "data_year": data_year if data_year is not None else (year or 1) - 1,
                 "published_on": published or (default_published_on(year) if year else None),
@@ -475,11 +474,11 @@ class _Checker:
         for key, name in info.themes.items():
             if key in given:
                 continue
-            header = next((h for h in headers if info.theme_key(h) == key), None)
-            if header is None:
+            column = next((h for h in headers if info.theme_key(h) == key), None)
+            if column is None:
                 read.error(name, THEME_COLUMN_MISSING.format(theme=name, year=info.year))
-            elif header not in read.bad:
-                read.error(header, THEME_RANK_MISSING.format(year=info.year))
+            elif column not in read.bad:
+                read.error(column, THEME_RANK_MISSING.format(year=info.year))
         return given
 
     def value_rows(self, rows: list[SheetRow], rankings: list[RankRow]) -> list[ValueRow]:
@@ -662,9 +661,7 @@ class _Saver:
         for theme_pk, rank in by_theme.items():
             current = stored.get(theme_pk)
             if current is None:
-                new.append(
-                    ThemeRank(**self.owned(), ranking=ranking, theme_id=theme_pk, rank=rank)
-                )
+                new.append(ThemeRank(**self.owned(), ranking=ranking, theme_id=theme_pk, rank=rank))
             elif current.rank != rank:
                 _saved(current, {"rank": rank})
                 changed = True

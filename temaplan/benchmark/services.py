@@ -63,6 +63,7 @@ THEME_RANK_MISSING = "Plasseringen i «{theme}» mangler; fyll ut alle temaene e
 THEME_UNKNOWN = "Utgaven har ikke temaet «{theme}»."
 PARAMETER_UNKNOWN = "Utgaven har ikke parameteren «{parameter}» i temaet «{theme}»."
 THEME_KEY_EXISTS = "Utgaven har allerede et tema med nøkkelen «{key}»."
+THEME_NAME_EXISTS = "Utgaven har allerede et tema som heter «{name}»."
 THEME_KEY_BAD = (
     "«{key}» er ikke en gyldig nøkkel; bruk bare små bokstaver a–z, tall og bindestrek, "
     "for eksempel «naeringsliv»."
@@ -164,8 +165,12 @@ def edition_create(*, municipality: Municipality, data: Mapping[str, Any], user=
     1 June), municipalities ranked, source, note."""
     fields = _edition_fields(data)
     errors = edition_problems(fields)
-    if Edition.objects.filter(municipality=municipality, year=fields.get("year")).exists():
-        errors.setdefault("year", []).append(EDITION_EXISTS.format(year=fields["year"]))
+    year = fields.get("year")
+    if (
+        isinstance(year, int)
+        and Edition.objects.filter(municipality=municipality, year=year).exists()
+    ):
+        errors.setdefault("year", []).append(EDITION_EXISTS.format(year=year))
     _refuse(errors)
     with transaction.atomic():
         edition = Edition(municipality=municipality, **fields)
@@ -184,7 +189,7 @@ def edition_update(
     rankings = list(Ranking.objects.filter(edition=edition))
     errors = edition_problems(fields, rankings=rankings, history=stored_history())
     year = fields.get("year")
-    taken = Edition.objects.filter(municipality_id=edition.municipality_id, year=year)
+    taken = Edition.objects.filter(municipality_id=edition.municipality_id, year=year or 0)
     if taken.exclude(pk=edition.pk).exists():
         errors.setdefault("year", []).append(EDITION_EXISTS.format(year=year))
     _refuse(errors)
@@ -213,9 +218,20 @@ def edition_delete(*, edition: Edition, user=None) -> None:
 
 
 def theme_problems(
-    *, edition: Edition, key: str, parameters: Sequence[str], theme: Theme | None = None
+    *,
+    edition: Edition,
+    key: str,
+    parameters: Sequence[str],
+    theme: Theme | None = None,
+    name: str = "",
 ) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
+    if name:
+        same = [
+            t for t in Theme.objects.filter(edition=edition) if t.name.casefold() == name.casefold()
+        ]
+        if any(theme is None or t.pk != theme.pk for t in same):
+            errors.setdefault("name", []).append(THEME_NAME_EXISTS.format(name=name))
     if key and (key != slugify(key) or len(key) > 40):
         errors.setdefault("key", []).append(THEME_KEY_BAD.format(key=key))
     others = Theme.objects.filter(edition=edition, key=key)
@@ -244,8 +260,8 @@ def parameters_set(*, theme: Theme, names: Sequence[str]) -> None:
         if key not in keys:
             parameter.delete()
     for position, (key, name) in enumerate(zip(keys, names, strict=True)):
-        parameter = stored.get(key)
-        if parameter is None:
+        current = stored.get(key)
+        if current is None:
             Parameter.objects.create(
                 municipality_id=theme.municipality_id,
                 theme=theme,
@@ -253,10 +269,10 @@ def parameters_set(*, theme: Theme, names: Sequence[str]) -> None:
                 name=name,
                 position=position,
             )
-        elif (parameter.name, parameter.position) != (name, position):
-            parameter.name, parameter.position = name, position
-            parameter.version += 1
-            parameter.save(update_fields=["name", "position", "version"])
+        elif (current.name, current.position) != (name, position):
+            current.name, current.position = name, position
+            current.version += 1
+            current.save(update_fields=["name", "position", "version"])
 
 
 def theme_create(
@@ -270,7 +286,7 @@ def theme_create(
 ) -> Theme:
     """A theme of the edition, with its parameters' names as published."""
     key = key or slugify(name.replace("æ", "ae").replace("ø", "o").replace("å", "a"))[:40]
-    _refuse(theme_problems(edition=edition, key=key, parameters=parameters))
+    _refuse(theme_problems(edition=edition, key=key, parameters=parameters, name=name))
     if position is None:
         position = Theme.objects.filter(edition=edition).count()
     with transaction.atomic():
@@ -299,11 +315,17 @@ def theme_update(
     """Change a theme's key, name or position, and (when given) its parameters."""
     key = changes.get("key", theme.key)
     errors = theme_problems(
-        edition=theme.edition, key=key, parameters=parameters or (), theme=theme
+        edition=theme.edition,
+        key=key,
+        parameters=parameters or (),
+        theme=theme,
+        name=changes.get("name", ""),
     )
     _refuse(errors)
     with transaction.atomic():
-        updated = record_update(record=theme, changes=dict(changes), expected_version=expected_version)
+        updated = record_update(
+            record=theme, changes=dict(changes), expected_version=expected_version
+        )
         if parameters is not None:
             parameters_set(theme=updated, names=parameters)
         _feed(theme.municipality_id, user)

@@ -310,7 +310,9 @@ def editions_workbook(municipality: Municipality) -> bytes:
 
 def template_workbook() -> bytes:
     """The empty workbook with the guide, and the five themes of 2021–2025 as columns."""
-    return write_workbook(_sheets(None, list(STANDARD_THEMES)), guide=GUIDE_INTRO, title="Kommune-NM")
+    return write_workbook(
+        _sheets(None, list(STANDARD_THEMES)), guide=GUIDE_INTRO, title="Kommune-NM"
+    )
 
 
 def _csv_cell(value) -> object:

@@ -104,7 +104,9 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(asker, ex
 
 
 def test_a_correction_changes_the_rank_and_the_theme_rank_with_a_new_version(asker, exported):
-    ranking = Ranking.objects.get(municipality=asker, edition__year=2021, code="3025", data_year=2020)
+    ranking = Ranking.objects.get(
+        municipality=asker, edition__year=2021, code="3025", data_year=2020
+    )
     changed = edited(exported, put(R, ASKER_2021, wb.RANK, 4), put(R, ASKER_2021, "Demografi", 90))
     editions_import(municipality=asker, data=changed)
     ranking.refresh_from_db()
@@ -171,7 +173,12 @@ def no_such_code(code: str, year: int) -> str:
 BAD_FILES = [
     pytest.param(
         [copy_row(R, ASKER_2018)],
-        E(R, 22, wb.CODE, im.DUPLICATE_MUNICIPALITY.format(code="0220", first=2, year=2018, data_year=2017)),
+        E(
+            R,
+            22,
+            wb.CODE,
+            im.DUPLICATE_MUNICIPALITY.format(code="0220", first=2, year=2018, data_year=2017),
+        ),
         id="a duplicate municipality",
     ),
     pytest.param(
@@ -238,7 +245,9 @@ BAD_FILES = [
             wb.THEMES,
             None,
             None,
-            SHEET_MISSING.format(found="«Utgaver», «Plasseringer», «Parameterverdier», «Veiledning»"),
+            SHEET_MISSING.format(
+                found="«Utgaver», «Plasseringer», «Parameterverdier», «Veiledning»"
+            ),
         ),
         id="a missing sheet",
     ),
@@ -359,7 +368,10 @@ def test_a_csv_file_in_iso_8859_1_is_read(asker):
 def test_a_csv_file_with_a_decimal_comma_score_is_read(asker):
     lines = ["Utgave;Dataår;Kommunenummer;Kommune;Plassering;Poeng", "2020;2019;3025;Asker;13;61,5"]
     editions_import(municipality=asker, data="\n".join(lines).encode(), csv_file=True)
-    assert str(Ranking.objects.get(municipality=asker, code="3025", edition__year=2020).score) == "61.5000"
+    assert (
+        str(Ranking.objects.get(municipality=asker, code="3025", edition__year=2020).score)
+        == "61.5000"
+    )
 
 
 CSV_HEADER = "Utgave;Dataår;Kommunenummer;Kommune;Plassering;Poeng;Næringsliv"
@@ -385,7 +397,12 @@ CSV_HEADER = "Utgave;Dataår;Kommunenummer;Kommune;Plassering;Poeng;Næringsliv"
         ),
         pytest.param(
             CSV_HEADER + "\n2021;;3025;Asker;11;;6",
-            E(None, 2, "Arbeidsmarked", im.THEME_COLUMN_MISSING.format(theme="Arbeidsmarked", year=2021)),
+            E(
+                None,
+                2,
+                "Arbeidsmarked",
+                im.THEME_COLUMN_MISSING.format(theme="Arbeidsmarked", year=2021),
+            ),
             id="a theme rank without the other themes",
         ),
     ],

@@ -4,6 +4,8 @@ every error listed, downloads and the empty state."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -43,11 +45,11 @@ def a_ranking(plan) -> Ranking:
     return Ranking.objects.get(edition=an_edition(plan), data_year=2020, code="3025")
 
 
-def page(name: str, *parts) -> callable:
+def page(name: str, *parts) -> Callable:
     """The URL of a page under the municipality (and an edition, theme or ranking)."""
 
     def url(plan) -> str:
-        args = [number(plan)]
+        args: list = [number(plan)]
         for part in parts:
             row = part(plan)
             args += [row.year] if isinstance(row, Edition) else [row.edition.year, row.pk]
@@ -56,7 +58,7 @@ def page(name: str, *parts) -> callable:
     return url
 
 
-def edition_url(name: str) -> callable:
+def edition_url(name: str) -> Callable:
     return lambda plan: reverse(f"benchmark:{name}", args=[number(plan), 2021])
 
 
@@ -262,7 +264,15 @@ def test_a_bad_ranking_is_refused_on_its_field_and_changes_nothing(
 
 
 def test_an_edition_year_taken_is_refused(editor, asker_plan):
-    response = editor.post(page("edition_create")(asker_plan), {**new_edition(asker_plan), "year": "2021", "data_year": "2020", "published_on": "2021-06-01"})
+    response = editor.post(
+        page("edition_create")(asker_plan),
+        {
+            **new_edition(asker_plan),
+            "year": "2021",
+            "data_year": "2020",
+            "published_on": "2021-06-01",
+        },
+    )
     assert response.status_code == 422
     assert response.context["form"].errors["year"] == [services.EDITION_EXISTS.format(year=2021)]
 

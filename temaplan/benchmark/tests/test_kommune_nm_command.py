@@ -22,9 +22,7 @@ def run(*args: str) -> str:
 
 def test_standing_prints_asker_4th_of_the_six_in_viken_in_2021(demo):
     text = run("standing", "--municipality", "3203", "--edition", "2021")
-    assert text.splitlines()[0] == (
-        "Kommune-NM 2021 (dataår 2020, 356 kommuner rangert), Asker"
-    )
+    assert text.splitlines()[0] == ("Kommune-NM 2021 (dataår 2020, 356 kommuner rangert), Asker")
     asker = next(line for line in text.splitlines() if "Asker" in line and "3025" in line)
     assert "11. 3025 Asker" in asker
     assert "i fjor 13 (slik 2021 gjengir det)" in asker
@@ -49,8 +47,12 @@ def test_a_csv_file_is_exported_and_imported_by_its_ending(demo, tmp_path):
     path = tmp_path / "nm.csv"
     run("export", str(path), "--municipality", "3203")
     assert path.read_bytes().startswith(b"\xef\xbb\xbfUtgave;")
-    path.write_bytes(path.read_bytes().replace(b"2021;2020;3025;Asker;11;", b"2021;2020;3025;Asker;4;"))
-    assert "Plasseringer: 0 nye, 1 endret, 19 uendret." in run("import", str(path), "--municipality", "3203")
+    path.write_bytes(
+        path.read_bytes().replace(b"2021;2020;3025;Asker;11;", b"2021;2020;3025;Asker;4;")
+    )
+    assert "Plasseringer: 0 nye, 1 endret, 19 uendret." in run(
+        "import", str(path), "--municipality", "3203"
+    )
     assert Ranking.objects.get(code="3025", edition__year=2021, data_year=2020).rank == 4
 
 
@@ -104,11 +106,22 @@ def test_a_file_that_cannot_be_written_gets_a_message(demo):
 def test_every_argument_has_help():
     from django.core.management import load_command_class
 
-    parser = load_command_class("temaplan.benchmark", "kommune_nm").create_parser("temaplan", "kommune_nm")
+    parser = load_command_class("temaplan.benchmark", "kommune_nm").create_parser(
+        "temaplan", "kommune_nm"
+    )
     subparsers = next(a for a in parser._actions if a.dest == "action")
     for sub in subparsers.choices.values():
         for action in sub._actions:
             if action.dest not in ("help",) and action.option_strings[:1] != ["-h"]:
-                if action.dest in ("verbosity", "settings", "pythonpath", "traceback", "no_color", "force_color", "skip_checks", "version"):
+                if action.dest in (
+                    "verbosity",
+                    "settings",
+                    "pythonpath",
+                    "traceback",
+                    "no_color",
+                    "force_color",
+                    "skip_checks",
+                    "version",
+                ):
                     continue
                 assert action.help, (sub.prog, action.dest)

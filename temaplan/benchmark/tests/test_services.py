@@ -18,7 +18,13 @@ from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE, EditConflict
 from temaplan.indicators.models import Indicator, KommuneNm, Observation
 from temaplan.testing.database import stored_rows
 
-ALL_THEMES = {"naeringsliv": 6, "arbeidsmarked": 56, "demografi": 98, "kompetanse": 54, "kommuneokonomi": 11}
+ALL_THEMES = {
+    "naeringsliv": 6,
+    "arbeidsmarked": 56,
+    "demografi": 98,
+    "kompetanse": 54,
+    "kommuneokonomi": 11,
+}
 
 
 @pytest.fixture
@@ -80,7 +86,10 @@ def test_an_edition_gets_its_defaults_for_data_year_and_published_on(asker):
 def test_an_edition_year_the_municipality_has_is_refused(asker):
     before = stored_rows()
     with pytest.raises(ValidationError) as error:
-        services.edition_create(municipality=asker, data={**EDITION, "year": 2021, "data_year": 2020, "published_on": date(2021, 6, 1)})
+        services.edition_create(
+            municipality=asker,
+            data={**EDITION, "year": 2021, "data_year": 2020, "published_on": date(2021, 6, 1)},
+        )
     assert messages_of(error.value) == {"year": [services.EDITION_EXISTS.format(year=2021)]}
     assert stored_rows() == before
 
@@ -97,9 +106,13 @@ def test_moving_an_edition_to_a_date_its_numbers_were_not_valid_on_is_refused(ed
 
 
 def test_a_stale_edition_update_is_refused_as_an_edit_conflict(edition):
-    services.edition_update(edition=edition, changes={"note": "a"}, expected_version=edition.version)
+    services.edition_update(
+        edition=edition, changes={"note": "a"}, expected_version=edition.version
+    )
     with pytest.raises(EditConflict) as conflict:
-        services.edition_update(edition=edition, changes={"note": "b"}, expected_version=edition.version)
+        services.edition_update(
+            edition=edition, changes={"note": "b"}, expected_version=edition.version
+        )
     assert str(conflict.value) == EDIT_CONFLICT_MESSAGE
 
 
@@ -122,8 +135,16 @@ def ranking(**changes) -> RankingData:
     [
         (ranking(rank=0), "rank", services.RANK_OUT_OF_RANGE.format(ranked=356)),
         (ranking(rank=357), "rank", services.RANK_OUT_OF_RANGE.format(ranked=356)),
-        (ranking(code="0220"), "code", NO_SUCH_COUNTY.format(code="0220", when="1.6.2021", county="02")),
-        (ranking(code="3203"), "code", NO_SUCH_COUNTY.format(code="3203", when="1.6.2021", county="32")),
+        (
+            ranking(code="0220"),
+            "code",
+            NO_SUCH_COUNTY.format(code="0220", when="1.6.2021", county="02"),
+        ),
+        (
+            ranking(code="3203"),
+            "code",
+            NO_SUCH_COUNTY.format(code="3203", when="1.6.2021", county="32"),
+        ),
         (ranking(code="305"), "code", NOT_FOUR_DIGITS.format(code="305")),
         (ranking(code="3024"), "code", services.DUPLICATE_CODE.format(code="3024", data_year=2020)),
         (
@@ -205,12 +226,18 @@ def test_deleting_a_ranking_feeds_the_indicators_again(asker, edition):
 def test_a_theme_keeps_the_values_of_parameters_whose_key_stays(edition):
     theme = Theme.objects.get(edition=edition, key="demografi")
     services.theme_update(
-        theme=theme, changes={}, expected_version=theme.version, parameters=["Folkevekst", "Andel unge"]
+        theme=theme,
+        changes={},
+        expected_version=theme.version,
+        parameters=["Folkevekst", "Andel unge"],
     )
     first = theme.parameters.get(key="folkevekst")
     theme.refresh_from_db()
     services.theme_update(
-        theme=theme, changes={}, expected_version=theme.version, parameters=["Andel unge", "Folkevekst"]
+        theme=theme,
+        changes={},
+        expected_version=theme.version,
+        parameters=["Andel unge", "Folkevekst"],
     )
     kept = theme.parameters.get(key="folkevekst")
     assert (kept.pk, kept.position) == (first.pk, 1)
@@ -222,11 +249,13 @@ def test_a_theme_keeps_the_values_of_parameters_whose_key_stays(edition):
         ("Demo Grafi", [], "key", services.THEME_KEY_BAD.format(key="Demo Grafi")),
         ("demografi", [], "key", services.THEME_KEY_EXISTS.format(key="demografi")),
         ("helse", ["Leger", "leger"], "parameters", services.PARAMETER_TWICE.format(name="leger")),
+        ("helse", [], "name", services.THEME_NAME_EXISTS.format(name="Demografi")),
     ],
 )
 def test_a_bad_theme_is_refused(edition, key, parameters, field, message):
+    name = "Demografi" if field == "name" else "Helse"
     with pytest.raises(ValidationError) as error:
-        services.theme_create(edition=edition, key=key, name="Helse", parameters=parameters)
+        services.theme_create(edition=edition, key=key, name=name, parameters=parameters)
     assert messages_of(error.value) == {field: [message]}
 
 

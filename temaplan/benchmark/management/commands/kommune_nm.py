@@ -61,8 +61,9 @@ class Command(BaseCommand):
             help="Les inn en Excel-fil (.xlsx) eller CSV-fil (.csv); alt eller ingenting lagres.",
         )
         importing.add_argument(
-            "file", metavar="FIL", help="Filen som skal leses inn (.xlsx, eller .csv for arket "
-            "«Plasseringer» alene)."
+            "file",
+            metavar="FIL",
+            help="Filen som skal leses inn (.xlsx, eller .csv for arket «Plasseringer» alene).",
         )
         exporting = actions.add_parser(
             "export", help="Skriv kommunens utgaver til en Excel-fil (.xlsx) eller CSV-fil (.csv)."
