@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "temaplan.statistics",
     "temaplan.actions",
     "temaplan.benchmark",
+    "temaplan.reports",
     "temaplan.web",
     "temaplan.demo",
 ]
