@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("temaplan.indicators.sync_urls")),
     path("", include("temaplan.actions.urls")),
     path("", include("temaplan.benchmark.urls")),
+    path("", include("temaplan.reports.urls")),
     path("admin/", admin.site.urls),
 ]
 

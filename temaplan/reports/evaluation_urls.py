@@ -1,0 +1,3 @@
+"""URLs of the result evaluation's editing (a section of the draft report page)."""
+
+urlpatterns: list = []

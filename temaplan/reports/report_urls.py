@@ -1,0 +1,3 @@
+"""URLs of the reports: list, draft preview, frozen view, workflow, downloads."""
+
+urlpatterns: list = []
