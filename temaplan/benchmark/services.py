@@ -435,47 +435,48 @@ def _parts_saved(
     changed = False
     if data.theme_ranks is not None:
         by_key = {theme.key: theme for theme in themes}
-        stored = {tr.theme_id: tr for tr in ThemeRank.objects.filter(ranking=ranking)}
-        wanted = {by_key[key].pk: rank for key, rank in data.theme_ranks.items()}
-        for theme_id, theme_rank in stored.items():
-            if theme_id not in wanted:
-                theme_rank.delete()
-                changed = True
-        for theme_id, rank in wanted.items():
-            current = stored.get(theme_id)
-            if current is None:
-                ThemeRank.objects.create(
-                    municipality_id=ranking.municipality_id,
-                    ranking=ranking,
-                    theme_id=theme_id,
-                    rank=rank,
-                )
-                changed = True
-            elif current.rank != rank:
-                current.rank, current.version = rank, current.version + 1
-                current.save(update_fields=["rank", "version"])
-                changed = True
+        changed |= _children_saved(
+            ranking,
+            ThemeRank,
+            "theme_id",
+            "rank",
+            {by_key[key].pk: rank for key, rank in data.theme_ranks.items()},
+        )
     if data.parameter_values is not None:
-        stored_values = {v.parameter_id: v for v in ParameterValue.objects.filter(ranking=ranking)}
-        wanted_values = {parameters[key].pk: value for key, value in data.parameter_values.items()}
-        for parameter_id, stored_value in stored_values.items():
-            if parameter_id not in wanted_values:
-                stored_value.delete()
-                changed = True
-        for parameter_id, value in wanted_values.items():
-            current_value = stored_values.get(parameter_id)
-            if current_value is None:
-                ParameterValue.objects.create(
-                    municipality_id=ranking.municipality_id,
-                    ranking=ranking,
-                    parameter_id=parameter_id,
-                    value=value,
-                )
-                changed = True
-            elif current_value.value != value:
-                current_value.value, current_value.version = value, current_value.version + 1
-                current_value.save(update_fields=["value", "version"])
-                changed = True
+        changed |= _children_saved(
+            ranking,
+            ParameterValue,
+            "parameter_id",
+            "value",
+            {parameters[key].pk: value for key, value in data.parameter_values.items()},
+        )
+    return changed
+
+
+def _children_saved(ranking: Ranking, model, parent: str, field: str, wanted: dict) -> bool:
+    """Make the ranking's rows of `model` (theme ranks or parameter values, keyed by `parent`)
+    hold `wanted` ({parent id: value of `field`}): add, change and remove only what differs, so
+    an import of what is stored writes nothing. Whether anything changed."""
+    stored = {getattr(row, parent): row for row in model.objects.filter(ranking=ranking)}
+    changed = False
+    for key, row in stored.items():
+        if key not in wanted:
+            row.delete()
+            changed = True
+    for key, value in wanted.items():
+        current = stored.get(key)
+        if current is None:
+            model.objects.create(
+                municipality_id=ranking.municipality_id,
+                ranking=ranking,
+                **{parent: key, field: value},
+            )
+            changed = True
+        elif getattr(current, field) != value:
+            setattr(current, field, value)
+            current.version += 1
+            current.save(update_fields=[field, "version"])
+            changed = True
     return changed
 
 
