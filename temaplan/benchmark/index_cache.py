@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+import numpy as np
 from django.core.cache import cache
 from django.db.models import Count, Max
 
@@ -34,6 +35,10 @@ from .index import (
 from .index_data import IndexDataMissing, index_panel, missing_parameters, municipality_names
 
 POOLED_YEARS = 5  # as the command: normalised over the year asked and the four before it
+# A year is offered when this share of today's municipalities has every parameter: the index
+# ranks the whole country, so a store synced for one municipality and its peers (the SSB page
+# fetches only the plan's own indicators) must not rank six municipalities as if they were all.
+MIN_COVERAGE = 0.9
 CACHE_SECONDS = 60 * 60 * 24
 
 NOTHING_STORED = (
@@ -43,6 +48,10 @@ NOTHING_STORED = (
 NO_COMPLETE_YEAR = (
     "Temaplan har ikke tall for alle indeksens parametere for noe år ennå. For {year} "
     "mangler {missing} for alle kommuner."
+)
+TOO_FEW = (
+    "Temaplan har indeksens tall for bare {count} av dagens {total} kommuner ({year}). "
+    "Indeksen rangerer alle kommunene, så tallene må hentes for alle."
 )
 HOW_TO_SYNC = "temaplan benchmark_index --sync --year {year}"
 
@@ -85,8 +94,17 @@ def _stored(key: str, spec: IndexSpec) -> StoredIndex:
     if not stored_years:
         raise IndexDataMissing(NOTHING_STORED)
     panel = index_panel(years=stored_years, spec=spec, history=history)
-    complete = tuple(y for y in panel.years if not missing_parameters(panel, y, spec))
+    # Per year, the municipalities with every parameter.
+    covered = (~np.isnan(panel.values)).all(axis=2).sum(axis=0)
+    total = len(panel.codes)
+    complete = tuple(
+        y for y, n in zip(panel.years, covered, strict=True) if n >= MIN_COVERAGE * total
+    )
     if not complete:
+        count = int(covered.max())
+        if count > 0:
+            year = max(y for y, n in zip(panel.years, covered, strict=True) if n == count)
+            raise IndexDataMissing(TOO_FEW.format(count=count, total=total, year=year))
         newest = panel.years[-1]
         missing = ", ".join(f"«{m}»" for m in missing_parameters(panel, newest, spec))
         raise IndexDataMissing(NO_COMPLETE_YEAR.format(year=newest, missing=missing))

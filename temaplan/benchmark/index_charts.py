@@ -50,7 +50,10 @@ def rank_interval_spec(places: Sequence[Place], *, ranked: int, width: int = 520
             "title": None,
             "labelFontSize": 12,
             "labelFontWeight": {
-                "condition": {"test": f"indexof({json.dumps(own_names)}, datum.value) >= 0", "value": "bold"},
+                "condition": {
+                    "test": f"indexof({json.dumps(own_names)}, datum.value) >= 0",
+                    "value": "bold",
+                },
                 "value": "normal",
             },
         },

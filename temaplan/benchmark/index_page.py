@@ -215,8 +215,8 @@ def index_view(
 
     `national` is `rank_intervals(result, year)` over every municipality (the expensive part,
     cached by the caller); the county (today's: the first two digits of today's number) and
-    the peers (today's number → the name the plan gave it) get intervals of their own, ranked within the set, with the
-    same draws and seed."""
+    the peers (today's number → the name the plan gave it) get intervals of their own,
+    ranked within the set, with the same draws and seed."""
     y = result.panel.year_at(year)
     c = result.panel.code_at(code)
     ranked_codes = set(national.codes)
@@ -238,9 +238,7 @@ def index_view(
         )
         for t, theme in enumerate(result.spec.themes):
             column = result.theme_ranks[:, y, t]
-            themes.append(
-                ThemePlace(theme.name, int(column[c]), int((column != UNRANKED).sum()))
-            )
+            themes.append(ThemePlace(theme.name, int(column[c]), int((column != UNRANKED).sum())))
         gains, passed = _gain_rows(result, code, year)
         passes = names.get(passed, passed) if passed else None
         if year - 1 in result.panel.years:
