@@ -1,12 +1,13 @@
 """Temaplans egen indeks for the web page, computed once per state of the series store.
 
-Reading the panel of every municipality from the store is the slow part (about 0.1–0.2 s on
-the shared test data on SQLite, more on a big store); the Monte Carlo over 357
-municipalities adds about 0.01 s. Both are cached (Django cache) under a key made of what
-they depend on: the newest stored value, revision, KLASS snapshot and resolved source (a
-sync, an import or a new code history changes it), the index's definition, and for a year's
-result the year, the normalisation, the draws and the seed. The key itself costs four small
-queries, whatever the number of peers.
+Measured on the shared test data (357 municipalities, the store's nine years) on SQLite:
+reading the panel from the store takes about 0.23 s, a year's index with the Monte Carlo
+over every municipality (1,000 draws) 0.014 s, and both from the cache 0.002 s. So both are
+cached (Django cache) under a key made of what they depend on: the newest stored value,
+revision, KLASS snapshot and resolved source (a sync, an import or a new code history
+changes it) and the index's definition; a year's result also by the year, the
+normalisation, the draws and the seed. The key costs four small queries, whatever the
+number of peers.
 """
 
 from __future__ import annotations

@@ -19,7 +19,14 @@ from temaplan.core.charts import render_svg
 from temaplan.plans.access import plan_for_user
 from temaplan.statistics.counties import county_name
 
-from .index import DEFAULT_DRAWS, DEFAULT_METHOD, DEFAULT_SEED, INDEX_NAME, METHODS
+from .index import (
+    DEFAULT_DRAWS,
+    DEFAULT_METHOD,
+    DEFAULT_SEED,
+    DEFAULT_SPEC,
+    INDEX_NAME,
+    METHODS,
+)
 from .index_cache import HOW_TO_SYNC, IndexDataMissing, index_year, pooled_years, stored_index
 from .index_charts import rank_interval_spec
 from .index_page import index_view
@@ -62,7 +69,16 @@ def index_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = plan_for_user(request, plan_id)
     municipality = plan.municipality
     today = timezone.localdate()
-    context: dict = {"plan": plan, "municipality": municipality, "index_name": INDEX_NAME}
+    context: dict = {
+        "plan": plan,
+        "municipality": municipality,
+        "index_name": INDEX_NAME,
+        "spec": DEFAULT_SPEC,
+        "tables": ", ".join(
+            sorted({t.strip() for p in DEFAULT_SPEC.parameters for t in p.table.split(",")})
+        ),
+        "theme_names": ", ".join(t.name for t in DEFAULT_SPEC.themes),
+    }
     try:
         stored = stored_index()
     except IndexDataMissing as missing:

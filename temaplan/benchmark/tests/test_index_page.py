@@ -84,6 +84,11 @@ def test_without_ssb_figures_the_page_says_what_to_run(reader, asker_plan):
     assert NOTHING_STORED in text
     assert "temaplan benchmark_index --sync --year" in text
     assert "ikke NHOs Kommune-NM" in text and "docs/index.md" in text
+    # The method summary is there without figures too, from the index's definition.
+    assert (
+        "7 parametere fra SSBs tabeller 03321, 07459, 11618 i 3 temaer: "
+        "Demografi, Arbeidsmarked, Næringsliv." in text
+    )
     assert "<form" not in html.split('id="main"')[1].split("</main>")[0]
 
 
@@ -266,3 +271,15 @@ def test_a_store_without_a_year_for_the_whole_country_says_what_is_missing(
     for message in messages:
         assert message in text
     assert "temaplan benchmark_index --sync --year" in text
+
+
+def test_whatever_is_typed_into_the_year_chooser_answers_with_the_page(synced, editor, asker_plan):
+    # The fuzz test of every form (web/tests/test_forms_fuzz.py) sees this page without SSB
+    # figures, so without its form; here the form is there.
+    url = reverse("benchmark:index", args=[asker_plan.pk])
+    before = stored_rows()
+    for typed in ["", " ", "\x00", "2022 ", "−5", "1e309", "9" * 40, "<script>", "x" * 5000]:
+        response = editor.get(url, {"year": typed, "method": typed})
+        assert response.status_code == 200, typed
+    assert editor.get(url, {"year": ["2019", "2020"]}).status_code == 200
+    assert stored_rows() == before
