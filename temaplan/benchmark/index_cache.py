@@ -33,9 +33,14 @@ from .index import (
     compute_index,
     rank_intervals,
 )
-from .index_data import IndexDataMissing, index_panel, missing_parameters, municipality_names
+from .index_data import (
+    POOLED_YEARS,
+    IndexDataMissing,
+    index_panel,
+    missing_parameters,
+    municipality_names,
+)
 
-POOLED_YEARS = 5  # as the command: normalised over the year asked and the four before it
 # A year is offered when this share of today's municipalities has every parameter: the index
 # ranks the whole country, so a store synced for one municipality and its peers (the SSB page
 # fetches only the plan's own indicators) must not rank six municipalities as if they were all.

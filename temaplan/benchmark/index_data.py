@@ -42,6 +42,10 @@ NO_DATA_FOR_YEAR = (
 )
 
 
+# The panel a year is normalised over: the year and the four before it, those with figures.
+POOLED_YEARS = 5
+
+
 class IndexDataMissing(LookupError):
     """The store lacks what the index needs; the message says what, in Norwegian."""
 
@@ -104,10 +108,19 @@ def index_compute(
     method: str = DEFAULT_METHOD,
     spec: IndexSpec = DEFAULT_SPEC,
     history: CodeHistory | None = None,
+    skip_incomplete: bool = False,
 ) -> IndexResult:
     """The index for these years, normalised over their pooled panel. A year for which some
-    parameter has no value at all is refused (IndexDataMissing), not ranked on the rest."""
+    parameter has no value at all is refused (IndexDataMissing), not ranked on the rest;
+    with `skip_incomplete`, such a year is left out of the panel instead, except the last
+    (the year asked for), which must be complete."""
     panel = index_panel(years=years, spec=spec, history=history)
+    if skip_incomplete:
+        kept = [y for y in panel.years[:-1] if not missing_parameters(panel, y, spec)]
+        kept.append(panel.years[-1])
+        if len(kept) < len(panel.years):
+            at = [panel.year_at(y) for y in kept]
+            panel = Panel(panel.codes, tuple(kept), panel.parameters, panel.values[:, at, :])
     for year in panel.years:
         missing = missing_parameters(panel, year, spec)
         if missing:

@@ -30,16 +30,17 @@ from temaplan.benchmark.index import (
     ranks_within,
 )
 from temaplan.benchmark.index_data import (
+    POOLED_YEARS,
     IndexDataMissing,
     index_compute,
     index_series_sync,
     municipality_names,
 )
+from temaplan.benchmark.index_page import places, signed
 from temaplan.core.formatting import number
 from temaplan.statistics.counties import county_name
 from temaplan.statistics.sync import SyncFailed
 
-POOLED_YEARS = 5  # the panel normalised over: the asked year and the four before it
 MIN_DRAWS, MAX_DRAWS = 100, 100_000
 
 HEADING = (
@@ -68,21 +69,6 @@ NO_HISTORY = (
     "Temaplan har ikke hentet kommunenes kodehistorikk og tallene indeksen trenger ennå. "
     "Kjør «temaplan benchmark_index --sync --year {year}», så hentes de fra SSB."
 )
-
-UP, DOWN, SAME = "opp {n} {places}", "ned {n} {places}", "uendret"
-
-
-def places(change: int) -> str:
-    """A change of rank in words: −2 → «opp 2 plasser» (ranks count down)."""
-    if change == 0:
-        return SAME
-    n = abs(change)
-    text = UP if change < 0 else DOWN
-    return text.format(n=n, places="plass" if n == 1 else "plasser")
-
-
-def signed(value: float, decimals: int) -> str:
-    return ("+" if value > 0 else "") + number(value, decimals)
 
 
 class Command(BaseCommand):
@@ -128,7 +114,7 @@ class Command(BaseCommand):
             self._sync()
         years = list(range(year - POOLED_YEARS + 1, year + 1))
         try:
-            result = index_compute(years=years, method=options["method"])
+            result = index_compute(years=years, method=options["method"], skip_incomplete=True)
         except IndexDataMissing as error:
             raise CommandError(str(error)) from error
         except LookupError as error:  # no code history yet
@@ -142,8 +128,8 @@ class Command(BaseCommand):
                 year=year,
                 ranked=result.ranked(year),
                 method=METHODS[options["method"]],
-                first=years[0],
-                last=years[-1],
+                first=result.panel.years[0],
+                last=result.panel.years[-1],
             )
         )
         intervals = rank_intervals(result, year, draws=draws, seed=options["seed"])
