@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from temaplan.accounts import access
-from temaplan.core.editing import saved_or_status
+from temaplan.core.editing import save_or_status
 from temaplan.core.htmx import HtmxHttpRequest
 
 from . import evaluation_services as services
@@ -86,13 +86,15 @@ def evaluation_text_edit(request: HtmxHttpRequest, text_id: int) -> HttpResponse
     row = _text(request, text_id, edit=True)
     report = row.report
     if request.method == "GET":
+        if report.is_frozen:  # nothing to edit: the sentence, with why
+            why = {"refused_id": row.pk, "refusals": [services.FROZEN_MESSAGE]}
+            if not request.htmx:
+                return _section(request, report, status=FROZEN, **why)
+            context = {"report": report, "can_edit": True, "item": item_of(row), **why}
+            return render(request, f"{SECTION}#sentence", context, status=FROZEN)
         form = _text_form(row)
-        status = 200
-        if report.is_frozen:
-            form.add_error(None, services.FROZEN_MESSAGE)
-            status = FROZEN
         if not request.htmx:
-            return _section(request, report, status=status, editing_id=row.pk, form=form)
+            return _section(request, report, editing_id=row.pk, form=form)
         context = {
             "report": report,
             "can_edit": True,
@@ -100,9 +102,9 @@ def evaluation_text_edit(request: HtmxHttpRequest, text_id: int) -> HttpResponse
             "editing_id": row.pk,
             "form": form,
         }
-        return render(request, f"{SECTION}#sentence", context, status=status)
+        return render(request, f"{SECTION}#sentence", context)
     form = _text_form(row, request.POST)
-    saved, refused = saved_or_status(
+    refused = save_or_status(
         form,
         lambda f: services.evaluation_text_edit(
             text_row=row,
@@ -124,7 +126,7 @@ def evaluation_text_reset(request: HtmxHttpRequest, text_id: int) -> HttpRespons
     row = _text(request, text_id, edit=True)
     report = row.report
     form = EvaluationResetForm(request.POST)
-    saved, refused = saved_or_status(
+    refused = save_or_status(
         form,
         lambda f: services.evaluation_text_reset(
             text_row=row, expected_version=f.cleaned_data["version"], user=request.user
@@ -132,7 +134,7 @@ def evaluation_text_reset(request: HtmxHttpRequest, text_id: int) -> HttpRespons
     )
     if refused is not None:
         return _section(
-            request, report, status=refused, reset_id=row.pk, reset_errors=form.non_field_errors()
+            request, report, status=refused, refused_id=row.pk, refusals=form.non_field_errors()
         )
     if not request.htmx:
         return redirect("reports:evaluation", report_id=report.pk)
