@@ -49,7 +49,7 @@ def evaluation_refresh(*, report: Report, document: Document) -> list[Evaluation
     """Generate the sentences from the document's figures; never overwrite an edited one."""
     if report.is_frozen:
         return list(report.evaluation.all())
-    generated = generate(document)
+    generated = _each_once(generate(document))
     with transaction.atomic():
         # One refresh of a report at a time; an edit waits for it, and it for an edit.
         Report.objects.select_for_update().filter(pk=report.pk).first()
@@ -87,6 +87,18 @@ def evaluation_refresh(*, report: Report, document: Document) -> list[Evaluation
                 _save_if_changed(row, {"generated": "", "position": after})
                 after += 1
     return list(report.evaluation.all())
+
+
+def _each_once(sentences: list[EvaluationSentence]) -> list[EvaluationSentence]:
+    """The first sentence of each (section, key): two with one key would break the row's
+    uniqueness (keys come from the document, where they are unique already)."""
+    seen: set[tuple[str, str]] = set()
+    once = []
+    for found in sentences:
+        if (found["section"], found["key"]) not in seen:
+            seen.add((found["section"], found["key"]))
+            once.append(found)
+    return once
 
 
 def _save_if_changed(row: EvaluationText, changes: dict[str, Any]) -> None:
