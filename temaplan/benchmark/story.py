@@ -26,6 +26,9 @@ WEAKEST = "weakest-theme"
 THEME_PREFIX = "theme-"
 
 AMONG_PARTIAL = ", blant de {of} kommunene vi har tall for"
+AMONG_ONLY = ", den eneste kommunen der vi har tall for"
+BEFORE_PARTIAL = " (blant de {of} vi hadde tall for)"
+BEFORE_ONLY = " (den eneste vi hadde tall for)"
 AMONG_BEFORE = " (året før blant {of})"
 MOVED_UP = "{name} rykket opp fra {before}. til {rank}. plass i {county}{among}."
 FELL = "{name} falt fra {before}. til {rank}. plass i {county}{among}."
@@ -33,7 +36,7 @@ HELD = "{name} holdt {rank}. plass i {county}{among}."
 PLACED = "{name} er på {rank}. plass i {county}{among}."
 NEW_COUNTY = (
     "{name} er på {rank}. plass i {county}{among}; året før var {name} på {before}. plass "
-    "i {before_county}."
+    "i {before_county}{before_among}."
 )
 RIVAL = (
     "{rival} er nærmeste konkurrent om {place}. plassen i {county}, {gap} foran {name} i "
@@ -108,7 +111,15 @@ def names(items: Sequence[str]) -> str:
 
 
 def _among(county: CountyRank) -> str:
-    return "" if county.complete else AMONG_PARTIAL.format(of=county.of)
+    if county.complete:
+        return ""
+    return AMONG_ONLY if county.of == 1 else AMONG_PARTIAL.format(of=county.of)
+
+
+def _before_among(county: CountyRank) -> str:
+    if county.complete:
+        return ""
+    return BEFORE_ONLY if county.of == 1 else BEFORE_PARTIAL.format(of=county.of)
 
 
 def county_sentence(story: StoryInput) -> Sentence | None:
@@ -130,7 +141,11 @@ def county_sentence(story: StoryInput) -> Sentence | None:
     figures |= {"before": before.rank, "before_county": before.county_name, "before_of": before.of}
     if before.county_number != now.county_number:
         text = NEW_COUNTY.format(
-            **values, among=among, before=before.rank, before_county=before.county_name
+            **values,
+            among=among,
+            before=before.rank,
+            before_county=before.county_name,
+            before_among=_before_among(before),
         )
         return Sentence(COUNTY, text, figures)
     if before.of != now.of and not (now.complete and before.complete):
