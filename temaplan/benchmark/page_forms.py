@@ -9,7 +9,7 @@ from temaplan.core.forms import NorwegianForm, VersionedForm
 from temaplan.plans.models import Plan
 
 from .models import Peer, StorySentence
-from .peer_services import peer_code_problem
+from .peer_services import PEER_NOT_FOUR_DIGITS, peer_code_problem
 
 CHOOSE_EDITION = _("Velg en av utgavene i listen.")
 VERSION_MISSING = _("Siden manglet versjonen av setningen. Last inn siden på nytt og prøv igjen.")
@@ -38,6 +38,7 @@ class PeerForm(VersionedForm):
             {"inputmode": "numeric", "autocomplete": "off", "size": 6}
         )
         self.fields["code"].help_text = _("Dagens nummer, for eksempel 3312 for Lier.")
+        self.fields["code"].error_messages["max_length"] = PEER_NOT_FOUR_DIGITS
 
     class Meta:
         model = Peer
