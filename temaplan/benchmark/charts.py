@@ -120,7 +120,7 @@ def rank_series_spec(lines: Sequence[Series], editions: Sequence[int], *, width:
         for year in editions
         if year in line.ranks
     ]
-    x = {
+    x: dict[str, object] = {
         "field": "edition",
         "type": "ordinal",
         "sort": [str(year) for year in editions],
@@ -139,7 +139,7 @@ def theme_profile_spec(
         for key, name in themes
         if key in line.ranks
     ]
-    x = {
+    x: dict[str, object] = {
         "field": "theme",
         "type": "ordinal",
         "sort": [name for _key, name in themes],

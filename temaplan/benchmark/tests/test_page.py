@@ -88,7 +88,9 @@ def test_the_county_series_follows_asker_s_county_and_says_where_it_changed(read
 
 
 def test_with_the_code_history_the_series_is_regrouped_on_today_s_counties(
-    reader, asker_plan, stored_code_history  # noqa: F811
+    reader,
+    asker_plan,
+    stored_code_history,  # noqa: F811
 ):
     html = page(reader, asker_plan)
     today = text_of(html.split("Med dagens fylker")[1])

@@ -156,7 +156,7 @@ def test_peers_are_reordered_and_the_table_follows(editor, asker_plan, name, dir
     assert names(asker_plan) == order
     html = editor.get(reverse("benchmark:page", args=[asker_plan.pk])).content.decode()
     table = html.split('<table class="benchmark">')[1].split("</table>")[0]
-    shown = [n for n in order if f"<th scope=\"row\">{n}</th>" in table]
+    shown = [n for n in order if f'<th scope="row">{n}</th>' in table]
     assert sorted(shown, key=table.index) == order
 
 

@@ -198,12 +198,19 @@ def test_rivals_in_another_county_do_not_count():
             "Arbeidsmarked og Demografi er de svakeste temaene (98. plass).",
         ),
         ({"naeringsliv": 6}, "Næringsliv er det sterkeste temaet (6. plass).", None),
-        ({"naeringsliv": 6, "demografi": 6}, "Næringsliv og Demografi er de sterkeste temaene (6. plass).", None),
+        (
+            {"naeringsliv": 6, "demografi": 6},
+            "Næringsliv og Demografi er de sterkeste temaene (6. plass).",
+            None,
+        ),
         ({}, None, None),
     ],
 )
 def test_the_strongest_and_the_weakest_theme(ranks, strongest, weakest):
-    best, worst = strongest_sentence(slide(theme_ranks=ranks)), weakest_sentence(slide(theme_ranks=ranks))
+    best, worst = (
+        strongest_sentence(slide(theme_ranks=ranks)),
+        weakest_sentence(slide(theme_ranks=ranks)),
+    )
     assert (best.text if best else None, worst.text if worst else None) == (strongest, weakest)
     if worst:
         assert (best.key, worst.key) == (STRONGEST, WEAKEST)
@@ -244,9 +251,7 @@ def test_without_a_county_place_or_themes_there_is_no_story():
     assert story(StoryInput(name="Asker", edition=2019)) == []
 
 
-@pytest.mark.parametrize(
-    "count, text", [(1, "én plass"), (2, "2 plasser"), (12, "12 plasser")]
-)
+@pytest.mark.parametrize("count, text", [(1, "én plass"), (2, "2 plasser"), (12, "12 plasser")])
 def test_places_are_counted_in_words(count, text):
     assert places(count) == text
 

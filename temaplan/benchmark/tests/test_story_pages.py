@@ -38,9 +38,7 @@ STORY_ENDPOINTS = [
 
 
 def snapshot():
-    return list(
-        StorySentence.objects.order_by("pk").values_list("pk", "text", "edited", "version")
-    )
+    return list(StorySentence.objects.order_by("pk").values_list("pk", "text", "edited", "version"))
 
 
 (
@@ -88,14 +86,18 @@ def test_an_edited_sentence_is_shown_marked_and_kept_with_its_figures(editor, as
     assert MINE in response.content.decode() and "Redigert" in response.content.decode()
     row = sentence(asker_plan)
     assert (row.text, row.edited, row.version, row.stale) == (MINE, True, 2, False)
-    assert row.figures_when_edited == row.figures == {
-        "edition": 2021,
-        "county": "Viken",
-        "rival": "Lier",
-        "place": 3,
-        "rival_rank": 10,
-        "national_rank": 11,
-    }
+    assert (
+        row.figures_when_edited
+        == row.figures
+        == {
+            "edition": 2021,
+            "county": "Viken",
+            "rival": "Lier",
+            "place": 3,
+            "rival_rank": 10,
+            "national_rank": 11,
+        }
+    )
     assert row.history.count() >= 1
     # Every other sentence of the story is stored as generated.
     assert StorySentence.objects.filter(plan=asker_plan, edited=False).count() == 4
@@ -156,9 +158,7 @@ def test_the_edited_text_can_be_kept_against_the_new_figures(editor, asker_plan)
     assert "Tallene har endret seg" not in story_html(editor, asker_plan)
 
 
-def test_an_edited_sentence_whose_figures_are_gone_stays_flagged_until_let_go(
-    editor, asker_plan
-):
+def test_an_edited_sentence_whose_figures_are_gone_stays_flagged_until_let_go(editor, asker_plan):
     edit(editor, asker_plan)
     lier_ranked(asker_plan, 200)  # Asker is 3rd of the six; Ullensaker just ahead now
     lier_ranked_out = Ranking.objects.filter(
