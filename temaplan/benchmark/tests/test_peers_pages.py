@@ -163,3 +163,11 @@ def test_peers_are_reordered_and_the_table_follows(editor, asker_plan, name, dir
 def test_an_unknown_direction_is_not_found(editor, asker_plan):
     url = reverse("benchmark:peer_move", args=[a_peer(asker_plan).pk, "sidelengs"])
     assert editor.post(url).status_code == 404
+
+
+def test_every_view_of_the_page_is_in_a_persona_table():
+    from temaplan.benchmark.page_urls import urlpatterns
+    from temaplan.benchmark.tests.test_story_pages import STORY_ENDPOINTS
+
+    tables = PAGE_ENDPOINTS + PEER_ENDPOINTS + STORY_ENDPOINTS
+    assert {pattern.name for pattern in urlpatterns} == {endpoint.name for endpoint in tables}
