@@ -58,10 +58,6 @@ def edition_standings(
             .first()
         )
     rows = list(Ranking.objects.filter(edition=edition).order_by("rank", "code"))
-    current = [r for r in rows if r.data_year == edition.data_year]
-    restated = [r for r in rows if r.data_year < edition.data_year]
-    last_year = max((r.data_year for r in restated), default=None)
-    restated = [r for r in restated if r.data_year == last_year]
     earlier: list[Ranking] = []
     if previous is not None:
         earlier = list(
@@ -69,9 +65,34 @@ def edition_standings(
                 "rank", "code"
             )
         )
+    current_ids = [r.pk for r in rows if r.data_year == edition.data_year]
     themes: dict[int, dict[str, int]] = {}
-    for theme_rank in ThemeRank.objects.filter(ranking__in=current).select_related("theme"):
+    for theme_rank in ThemeRank.objects.filter(ranking_id__in=current_ids).select_related("theme"):
         themes.setdefault(theme_rank.ranking_id, {})[theme_rank.theme.key] = theme_rank.rank
+    return standings_from_rows(
+        edition, rows, previous=previous, earlier=earlier, themes=themes, history=history
+    )
+
+
+def standings_from_rows(
+    edition: Edition,
+    rows: list[Ranking],
+    *,
+    previous: Edition | None,
+    earlier: list[Ranking],
+    themes: dict[int, dict[str, int]],
+    history,
+) -> dict[str, Standing]:
+    """The standings of `edition` from rows already read, without a query: `rows` are all
+    the edition's rankings (every data year), `earlier` the previous edition's as first
+    published, `themes` the theme ranks by ranking id (theme key → rank), `history` the code
+    history or None. The benchmarking page reads every edition at once and calls this."""
+    rows = sorted(rows, key=lambda r: (r.rank, r.code))
+    earlier = sorted(earlier, key=lambda r: (r.rank, r.code))
+    current = [r for r in rows if r.data_year == edition.data_year]
+    restated = [r for r in rows if r.data_year < edition.data_year]
+    last_year = max((r.data_year for r in restated), default=None)
+    restated = [r for r in restated if r.data_year == last_year]
     county_now = _county(current, edition, history)
     county_restated = _county(restated, edition, history) if restated else {}
     county_before = _county(earlier, previous, history) if previous and earlier else {}
