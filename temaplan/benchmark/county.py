@@ -17,6 +17,8 @@ from temaplan.statistics.counties import county_name
 
 FULL_RANK = "{rank}. av {of} i {county}"
 PARTIAL_RANK = "{rank}. av de {of} kommunene i {county} vi har tall for"
+ONLY_ONE = "den eneste kommunen i {county} vi har tall for"
+UNKNOWN_COUNTY_NAME = "fylke {number} (fantes ikke på denne datoen)"
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class CountyRank:
 
     @property
     def text(self) -> str:
+        if self.of == 1 and not self.complete:
+            return ONLY_ONE.format(county=self.county_name)
         template = FULL_RANK if self.complete else PARTIAL_RANK
         return template.format(rank=self.rank, of=self.of, county=self.county_name)
 
@@ -74,7 +78,10 @@ def county_ranks(
         members[county_of(entry.code)].append(entry)
     result = {}
     for county, entries in members.items():
-        name = county_name(county, at)
+        try:
+            name = county_name(county, at)
+        except ValueError:  # a number from another era's county, stored without checks
+            name = UNKNOWN_COUNTY_NAME.format(number=county)
         size = (county_sizes or {}).get(county)
         for entry in entries:
             better = sum(1 for other in entries if other.rank < entry.rank)

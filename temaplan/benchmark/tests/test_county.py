@@ -89,3 +89,13 @@ def test_county_sizes_are_counted_from_the_codes_of_the_day():
 def test_a_county_rank_is_plain_data():
     rank = county_ranks(SIX[:1], at=VIKEN_2021)["3025"]
     assert isinstance(rank, CountyRank) and rank.national_rank == 11
+
+
+def test_a_single_municipality_of_a_county_is_the_only_one_we_have_figures_for():
+    found = county_ranks([Ranked("0220", "Asker", 12)], at=date(2018, 6, 1))["0220"]
+    assert found.text == "den eneste kommunen i Akershus vi har tall for"
+
+
+def test_a_number_from_another_era_s_county_is_named_as_such_not_a_crash():
+    found = county_ranks([Ranked("3025", "Asker", 12)], at=date(2024, 6, 1))["3025"]
+    assert found.county_name == "fylke 30 (fantes ikke på denne datoen)"

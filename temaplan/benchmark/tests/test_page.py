@@ -81,7 +81,7 @@ def test_the_county_series_follows_asker_s_county_and_says_where_it_changed(read
     html = page(reader, asker_plan)
     county = text_of(html.split('id="county-h"')[1])
     assert "Akershus → Viken fra utgaven 2020" in county
-    assert "2019 1. av de 1 kommunene i Akershus vi har tall for" in county
+    assert "2019 den eneste kommunen i Akershus vi har tall for" in county
     assert "2021 4. av de 6 kommunene i Viken vi har tall for" in county
     # Without the code history there is nothing to regroup on: said what to do.
     assert NO_HISTORY_FOR_TODAY in text_of(html)
