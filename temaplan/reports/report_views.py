@@ -61,11 +61,6 @@ def _detail_url(report: Report) -> str:
     return reverse("reports:detail", args=[report.plan_id, report.pk])
 
 
-def file_name(report: Report, kind: str) -> str:
-    """A safe file name: ASCII letters, digits and hyphens only."""
-    return f"resultatrapport-{report.plan.municipality.number}-{report.year}-v{report.number}.{kind}"
-
-
 def _years(plan: Plan) -> list[tuple[int, list[Report]]]:
     reports = list(
         Report.objects.filter(plan=plan)
@@ -249,6 +244,6 @@ def report_download(request: HttpRequest, plan_id: int, report_id: int, kind: st
     if kind not in CONTENT_TYPES or stored is None:
         raise Http404(FILE_NOT_FOUND)
     response = HttpResponse(bytes(stored.content), content_type=CONTENT_TYPES[kind])
-    response["Content-Disposition"] = f'attachment; filename="{file_name(report, kind)}"'
+    response["Content-Disposition"] = f'attachment; filename="{services.file_name(report, kind)}"'
     response["X-Content-Type-Options"] = "nosniff"
     return response

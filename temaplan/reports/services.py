@@ -240,6 +240,12 @@ def report_supersede(
     return draft
 
 
+def file_name(report: Report, kind: str) -> str:
+    """A safe file name for a stored file: ASCII letters, digits and hyphens only."""
+    number = report.plan.municipality.number
+    return f"resultatrapport-{number}-{report.year}-v{report.number}.{kind}"
+
+
 def report_for_year(plan: Plan, year: int) -> Report | None:
     """The year's newest version (the one a command acts on)."""
     return Report.objects.filter(plan=plan, year=year).order_by("-number").first()
