@@ -134,6 +134,8 @@ def _detail_page(
         or VersionForm(initial={"version": report.version}),
         "supersede_form": forms.get("supersede_form")
         or SupersedeForm(initial={"version": report.version}),
+        # Why a freeze or a publishing was refused, above everything (its button may be gone).
+        "refusals": [str(e) for form in forms.values() for e in form.non_field_errors()],
     }
     if report.is_frozen:
         live = snapshot_build(plan=report.plan, year=report.year)

@@ -28,6 +28,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from temaplan.core.dates import date_and_time
 from temaplan.core.versioning import DELETED_MEANWHILE_MESSAGE, EDIT_CONFLICT_MESSAGE, EditConflict
 from temaplan.plans.models import Plan
 
@@ -193,8 +194,7 @@ def report_publish(
         current = _locked(report, expected_version)
         if current.state == Report.State.PUBLISHED:
             when = timezone.localtime(current.published_at) if current.published_at else None
-            shown = f"{when:%d.%m.%Y %H.%M}" if when else "–"
-            raise _refuse(ALREADY_PUBLISHED.format(when=shown))
+            raise _refuse(ALREADY_PUBLISHED.format(when=date_and_time(when)))
         if current.state != Report.State.FROZEN:
             raise _refuse(PUBLISH_NOT_FROZEN.format(state=_state(current)))
         current.state = Report.State.PUBLISHED

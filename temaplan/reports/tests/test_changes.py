@@ -198,4 +198,3 @@ def test_what_follows_the_calendar_is_not_a_change():
     frozen["meta"]["built_at"], live["meta"]["built_at"] = "2022-05-01", "2026-12-03"
     live["partners"] = [{"expiry_warning": "Avtalen utløp 31.12.2025."}]
     assert changes_since(frozen, live) == []
-
