@@ -50,7 +50,9 @@ def _vintage(text: str) -> str:
     return f" ({text})" if text else ""
 
 
-def _value_line(name: str, source: str, year: int, old: Mapping, new: Mapping, vintage: str) -> str:
+def _value_line(
+    name: str, source: str, year: int, old: Mapping[str, Any], new: Mapping[str, Any], vintage: str
+) -> str:
     if old["value"] is None:
         return RESULT_ADDED.format(year=year, name=name, new=new["shown"], vintage=vintage)
     if new["value"] is None:
@@ -63,7 +65,10 @@ def _value_line(name: str, source: str, year: int, old: Mapping, new: Mapping, v
 
 
 def indicator_changes(
-    frozen: Iterable[Mapping], live: Iterable[Mapping], *, year: int | None = None
+    frozen: Iterable[Mapping[str, Any]],
+    live: Iterable[Mapping[str, Any]],
+    *,
+    year: int | None = None,
 ) -> list[str]:
     """`year` is the report's: its results carry their vintage, which the line names."""
     before, after = _by(frozen, "key"), _by(live, "key")
@@ -95,7 +100,9 @@ def indicator_changes(
     return lines
 
 
-def action_changes(frozen: Iterable[Mapping], live: Iterable[Mapping]) -> list[str]:
+def action_changes(
+    frozen: Iterable[Mapping[str, Any]], live: Iterable[Mapping[str, Any]]
+) -> list[str]:
     before, after = _by(frozen, "key"), _by(live, "key")
     lines = []
     for key, now in after.items():
@@ -114,7 +121,9 @@ def action_changes(frozen: Iterable[Mapping], live: Iterable[Mapping]) -> list[s
     return lines
 
 
-def budget_changes(frozen: Iterable[Mapping], live: Iterable[Mapping]) -> list[str]:
+def budget_changes(
+    frozen: Iterable[Mapping[str, Any]], live: Iterable[Mapping[str, Any]]
+) -> list[str]:
     before, after = _by(frozen, "year"), _by(live, "year")
     empty = {field: None for field in BUDGET_WHAT} | {f"{f}_shown": NOTHING for f in BUDGET_WHAT}
     lines = []

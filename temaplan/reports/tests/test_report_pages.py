@@ -356,3 +356,9 @@ def test_the_plan_page_links_to_the_reports(editor, asker_plan):
 
 def test_the_dates_of_the_demo(asker_plan):
     assert published(asker_plan).frozen_at.date() == date(2022, 5, 1)
+
+
+def test_the_table_covers_every_report_page():
+    from temaplan.reports.report_urls import urlpatterns
+
+    assert {e.name for e in REPORT_ENDPOINTS} == {p.name for p in urlpatterns}

@@ -217,7 +217,7 @@ PERIODS = [
     ],
 )
 def test_the_reports_action_period(periods, year, expected):
-    chosen = report_period(periods, year=year)  # type: ignore[arg-type]
+    chosen = report_period(periods, year=year)
     assert (chosen.name if chosen else None) == expected
 
 

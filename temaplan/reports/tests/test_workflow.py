@@ -231,6 +231,7 @@ def test_a_draft_is_not_superseded(draft, user):
 def stored(report: Report) -> tuple:
     report = Report.objects.get(pk=report.pk)
     files = {f.kind: hashlib.sha256(bytes(f.content)).hexdigest() for f in report.files.all()}
+    assert report.document is not None
     return hashlib.sha256(canonical_bytes(report.document)).hexdigest(), report.fingerprint, files
 
 
