@@ -56,6 +56,9 @@ ROW_COUNTS = {
     "plans.Plan": 2,
     "plans.Premise": 3,
     "plans.Strategy": 49,
+    "reports.HistoricalReport": 4,
+    "reports.Report": 2,
+    "reports.ReportFile": 4,
 }
 
 # The fields the demo sets, per table (foreign keys by id).
@@ -99,6 +102,11 @@ KEY_FIELDS = {
     "decision_reference document_url",
     "plans.Premise": "plan municipality position name description influence importance",
     "plans.Strategy": "plan municipality code focus_area text is_example position",
+    # Not the document or its fingerprint: the document's content is the builder's, the
+    # evaluation's and (for the files) the renderers' to change, and is pinned by their tests.
+    "reports.Report": "plan municipality year number state title schema_version frozen_at "
+    "frozen_by published_at published_by supersedes reason",
+    "reports.ReportFile": "report municipality kind created_at",
 }
 
 DIGESTS = {
@@ -131,6 +139,8 @@ DIGESTS = {
     "plans.Plan": "cacf1414a3dac312",
     "plans.Premise": "1e37d633c87a0199",
     "plans.Strategy": "f8fdc21792929dd1",
+    "reports.Report": "7ebc5ae6231edcee",
+    "reports.ReportFile": "59e96bc7d78b9b8f",
 }
 
 
