@@ -25,8 +25,10 @@ def svg(chart: Chart) -> str:
     text = vl_convert.vegalite_to_svg(vl_spec=with_locale(chart.spec))
     alt = escape(chart.alt)
     return _SVG_ROOT.sub(
-        lambda m: f'<svg role="img" aria-label="{alt}" focusable="false" {m.group(1)}>'
-        f"<title>{alt}</title>",
+        lambda m: (
+            f'<svg role="img" aria-label="{alt}" focusable="false" {m.group(1)}>'
+            f"<title>{alt}</title>"
+        ),
         text,
         count=1,
     )

@@ -32,9 +32,7 @@ def pdf_html(document: Document) -> str:
         else block
         for block in outline.blocks
     ]
-    return render_to_string(
-        "reports/pdf/report.html", {"meta": document["meta"], "blocks": blocks}
-    )
+    return render_to_string("reports/pdf/report.html", {"meta": document["meta"], "blocks": blocks})
 
 
 def render_pdf(document: Document) -> bytes:

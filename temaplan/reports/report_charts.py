@@ -68,7 +68,9 @@ def indicator_chart(entry: IndicatorEntry, *, width: int = 560) -> Chart | None:
     ambitions: list[dict[str, Any]] = []
     for point in entry["series"]:
         if point["value"] is not None:
-            results.append({"year": point["year"], "value": float(point["value"]), "series": RESULT})
+            results.append(
+                {"year": point["year"], "value": float(point["value"]), "series": RESULT}
+            )
         goal = target_number(point["target"], unit) if point["target"] else None
         if goal is not None:
             ambitions.append({"year": point["year"], "value": float(goal), "series": AMBITION})
@@ -188,7 +190,10 @@ def rank_chart(kommune_nm: KommuneNm, *, width: int = 420) -> Chart | None:
                     "y": y,
                     "text": {"field": "label"},
                     "color": colour,
-                    "fontWeight": {"condition": {"test": "datum.own", "value": "bold"}, "value": 400},
+                    "fontWeight": {
+                        "condition": {"test": "datum.own", "value": "bold"},
+                        "value": 400,
+                    },
                 },
             },
         ],

@@ -177,8 +177,9 @@ def _kommune_nm(outline: Outline, kommune_nm: KommuneNm, said: list[str]) -> Non
     if index:
         outline.add(
             Paragraph(
-                f"{index['label']} ({index['year']}): plass {index['rank']} av {index['ranked']}, "
-                f"mellom {index['low']} og {index['high']} i 90 % av beregningene med usikre vekter."
+                f"{index['label']} ({index['year']}): plass {index['rank']} av "
+                f"{index['ranked']}, mellom {index['low']} og {index['high']} i 90 % av "
+                "beregningene med usikre vekter."
             )
         )
     outline.add(Paragraph(f"Kilde: {kommune_nm['source']}.", style="note"))
@@ -267,4 +268,3 @@ def report_outline(document: Document) -> Outline:
         )
     )
     return outline
-

@@ -39,6 +39,7 @@ class Cell:
     number: Decimal | None = None  # the exact value, for spreadsheets
     day: date | None = None
     suffix: str = ""  # «%», «kr», «daa»: the unit in the spreadsheet's number format
+    grouped: bool = True  # thousands grouped («9 600 000»); not for years
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,10 @@ def figure(value: str | None, shown: str, suffix: str = "") -> Cell:
     """A number the document keeps as an exact decimal string, with its shown text."""
     number = Decimal(value) if value not in (None, "") else None
     return Cell(shown or DASH, number, suffix=suffix)
+
+
+def year_cell(year: int) -> Cell:
+    return Cell(str(year), Decimal(year), grouped=False)
 
 
 def whole(value: int | None) -> Cell:
@@ -116,7 +121,7 @@ def _series_rows(entry: IndicatorEntry) -> list[tuple[Cell, ...]]:
     suffix = UNIT_SUFFIX.get(entry["unit"], "")
     return [
         (
-            Cell(str(point["year"]), Decimal(point["year"])),
+            year_cell(point["year"]),
             figure(point["value"], point["shown"], suffix),
             text(point["target"]),
         )
@@ -127,7 +132,10 @@ def _series_rows(entry: IndicatorEntry) -> list[tuple[Cell, ...]]:
 def indicator_series(entry: IndicatorEntry) -> Table:
     """One indicator year by year: the chart's content as a table."""
     return Table(
-        f"serie-{entry['key']}", entry["name"], ("År", "Resultat", "Ambisjon"), _series_rows(entry)
+        f"serie-{entry['key']}",
+        f"{entry['name']}: år for år",
+        ("År", "Resultat", "Ambisjon"),
+        _series_rows(entry),
     )
 
 
@@ -137,7 +145,9 @@ def all_series(document: Document) -> Table:
         for entry in document["indicators"]
         for row in _series_rows(entry)
     ]
-    return Table("serier", "Indikatorer år for år", ("Indikator", "År", "Resultat", "Ambisjon"), rows)
+    return Table(
+        "serier", "Indikatorer år for år", ("Indikator", "År", "Resultat", "Ambisjon"), rows
+    )
 
 
 def standings(kommune_nm: KommuneNm) -> list[Standing]:
@@ -237,8 +247,10 @@ def _study_rows(study: StudyEntry) -> list[tuple[Cell, ...]]:
             )
         )
     for case in study["cases"]:
-        name = f"Politisk sak etter {case['after_phase'].lower()}" if case["after_phase"] else (
-            "Politisk sak"
+        name = (
+            f"Politisk sak etter {case['after_phase'].lower()}"
+            if case["after_phase"]
+            else ("Politisk sak")
         )
         where = f" i {case['body']}" if case["body"] else ""
         number = f" (sak {case['case_number']})" if case["case_number"] else ""
@@ -274,7 +286,7 @@ def all_studies(document: Document) -> Table:
 def budget_table(document: Document) -> Table:
     rows = [
         (
-            Cell(str(year["year"]), Decimal(year["year"])),
+            year_cell(year["year"]),
             figure(year["decided"], year["decided_shown"], "kr"),
             text(year["decision"]),
             figure(year["proposed"], year["proposed_shown"], "kr"),

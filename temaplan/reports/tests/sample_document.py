@@ -203,7 +203,8 @@ INDICATORS = [
         targets={year: f"høyst 15{S}daa" for year in range(2020, 2025)},
         statuses={2017: "amber", 2018: "red", 2019: "red", 2020: "no_data"},
         reason="Ingen verdi for 2020.",
-        footnote="Tallet for 2020 var ikke tilgjengelig i mai 2022; jordvernmålet følges opp senere.",
+        footnote="Tallet for 2020 var ikke tilgjengelig i mai 2022; jordvernmålet følges opp "
+        "senere.",
         revised_from=[f"92{S}daa"],
         source_note="SSB tabell 12660 (KOSTRA)",
         vintage="SSB 12660 publisert 2021-03-15",
@@ -245,8 +246,11 @@ PEERS = [
     _standing("3021", "Ås", 14, 12, "6. i Viken", (189, 35, 33, 10, 14)),
 ]
 STORY = [
-    ("moved", "Asker gikk fra 6. til 4. plass i Viken, til tross for tilbakeslag på noen "
-     "indikatorer.", {"from": 6, "to": 4}),
+    (
+        "moved",
+        "Asker gikk fra 6. til 4. plass i Viken, til tross for tilbakeslag på noen indikatorer.",
+        {"from": 6, "to": 4},
+    ),
     ("rival", "Lier er en sterk konkurrent om 3. plassen i Viken.", {"rival": "Lier"}),
     ("weakest", "Demografi er Askers akilleshæl: plass 98 av 356.", {"rank": 98}),
 ]
@@ -285,9 +289,16 @@ def _action(
     )
 
 
-F1, F2, F4 = "1 Eksisterende næringer", "2 Gründerskap og innovasjonsmiljøer", "4 Opplevelsesnæringer"
-F5, F6, F7, F8 = "5 Nye næringer", "6 Grønn konkurransekraft", "7 Samarbeid og nettverk", (
-    "8 Omdømme og synlighet"
+F1, F2, F4 = (
+    "1 Eksisterende næringer",
+    "2 Gründerskap og innovasjonsmiljøer",
+    "4 Opplevelsesnæringer",
+)
+F5, F6, F7, F8 = (
+    "5 Nye næringer",
+    "6 Grønn konkurransekraft",
+    "7 Samarbeid og nettverk",
+    ("8 Omdømme og synlighet"),
 )
 ACTIONS = [
     _action("a01-campus-baerekraft", "Campus Bærekraft / sirkulærøkonomi", "study", F6,
@@ -366,8 +377,14 @@ STUDIES = [
         title="«Invester i Asker»-funksjon",
         flag="",
         phases=[
-            _phase("Fase 1", "2022-04-01", "2023-03-31", "2022-05-01", "in_progress",
-                   "startet en måned etter planen"),
+            _phase(
+                "Fase 1",
+                "2022-04-01",
+                "2023-03-31",
+                "2022-05-01",
+                "in_progress",
+                "startet en måned etter planen",
+            ),
             _phase("Fase 2 og 3", "2023-08-15", "2025-06-30", None, "planned", ""),
         ],
         cases=[_case("Fase 1", "2023-06-13")],
@@ -521,14 +538,46 @@ def sample_document() -> Document:
                 "er holdt utenfor.",
                 "actions": ACTIONS,
                 "focus_areas": [
-                    {"number": "1", "name": "Eksisterende næringer", "actions": 4, "done": 1,
-                     "late": 0, "cancelled": 0, "percent": "41.25", "shown": f"41,3{S}%"},
-                    {"number": "2", "name": "Gründerskap og innovasjonsmiljøer", "actions": 2,
-                     "done": 0, "late": 0, "cancelled": 0, "percent": "45", "shown": f"45,0{S}%"},
-                    {"number": "3", "name": "Landbruk", "actions": 1, "done": 0, "late": 0,
-                     "cancelled": 1, "percent": None, "shown": "–"},
-                    {"number": "4", "name": "Opplevelsesnæringer", "actions": 1, "done": 0,
-                     "late": 1, "cancelled": 0, "percent": "20", "shown": f"20,0{S}%"},
+                    {
+                        "number": "1",
+                        "name": "Eksisterende næringer",
+                        "actions": 4,
+                        "done": 1,
+                        "late": 0,
+                        "cancelled": 0,
+                        "percent": "41.25",
+                        "shown": f"41,3{S}%",
+                    },
+                    {
+                        "number": "2",
+                        "name": "Gründerskap og innovasjonsmiljøer",
+                        "actions": 2,
+                        "done": 0,
+                        "late": 0,
+                        "cancelled": 0,
+                        "percent": "45",
+                        "shown": f"45,0{S}%",
+                    },
+                    {
+                        "number": "3",
+                        "name": "Landbruk",
+                        "actions": 1,
+                        "done": 0,
+                        "late": 0,
+                        "cancelled": 1,
+                        "percent": None,
+                        "shown": "–",
+                    },
+                    {
+                        "number": "4",
+                        "name": "Opplevelsesnæringer",
+                        "actions": 1,
+                        "done": 0,
+                        "late": 1,
+                        "cancelled": 0,
+                        "percent": "20",
+                        "shown": f"20,0{S}%",
+                    },
                 ],  # fmt: skip
                 "top_list": [a["key"] for a in ACTIONS if a["priority"]],
             },
@@ -631,5 +680,7 @@ def scaled_document(factor: int) -> Document:
             actions.append(action)
     document["indicators"] = indicators
     document["action_plan"]["actions"] = actions
-    document["action_plan"]["top_list"] = [key + "-1" for key in document["action_plan"]["top_list"]]
+    document["action_plan"]["top_list"] = [
+        key + "-1" for key in document["action_plan"]["top_list"]
+    ]
     return document
