@@ -35,9 +35,11 @@ def pdf_html(document: Document) -> str:
     return render_to_string("reports/pdf/report.html", {"meta": document["meta"], "blocks": blocks})
 
 
-def render_pdf(document: Document) -> bytes:
+def render_pdf(document: Document, *, uncompressed: bool = False) -> bytes:
+    """The PDF's bytes; `uncompressed` leaves its objects readable (for tests)."""
     html = HTML(string=pdf_html(document), base_url=str(STYLESHEET.parent))
     return html.write_pdf(
+        uncompressed_pdf=uncompressed,
         stylesheets=[CSS(filename=str(STYLESHEET))],
         pdf_variant=PDF_VARIANT,
         # The file's identifier is a hash of its content (not of the clock): same bytes.
