@@ -75,13 +75,15 @@ def _table(
 ) -> None:
     """A real table: a header row (marked as such) and one row per item."""
     height = height or Inches(0.4) * (len(rows) + 1)
-    frame = slide.shapes.add_table(len(rows) + 1, len(headers), MARGIN, top, BODY_WIDTH, height)
+    frame = slide.shapes.add_table(
+        len(rows) + 1, len(headers), Emu(MARGIN), Emu(top), Emu(BODY_WIDTH), Emu(height)
+    )
     table = frame.table
     table.first_row = True
     if widths:
         total = sum(widths)
-        for column, weight in zip(table.columns, widths, strict=True):
-            column.width = Emu(int(BODY_WIDTH * weight / total))
+        for index, weight in enumerate(widths):
+            table.columns[index].width = Emu(int(BODY_WIDTH * weight / total))
     for row_number, values in enumerate([headers, *rows]):
         for column, value in enumerate(values):
             cell = table.cell(row_number, column)
@@ -92,7 +94,7 @@ def _table(
 
 
 def _bullets(slide: Slide, items: Sequence[str], *, top: int, height: int, size: int = 16) -> None:
-    box = slide.shapes.add_textbox(MARGIN, top, BODY_WIDTH, height)
+    box = slide.shapes.add_textbox(Emu(MARGIN), Emu(top), Emu(BODY_WIDTH), Emu(height))
     frame = box.text_frame
     frame.word_wrap = True
     for number, item in enumerate(items):
@@ -114,12 +116,14 @@ def _picture(
     """The chart's PNG at `height` (or less, to fit `width`), centred unless `left` is given,
     with the chart's text alternative as the picture's description."""
     height = height or HEIGHT - top - MARGIN
-    picture = slide.shapes.add_picture(io.BytesIO(png(chart)), MARGIN, top, height=height)
+    picture = slide.shapes.add_picture(
+        io.BytesIO(png(chart)), Emu(MARGIN), Emu(top), height=Emu(height)
+    )
     if picture.width > width:
         ratio = width / picture.width
-        picture.width, picture.height = width, int(picture.height * ratio)
-    picture.left = int((WIDTH - picture.width) / 2) if left is None else left
-    properties = picture._element.nvPicPr.cNvPr
+        picture.width, picture.height = Emu(width), Emu(int(picture.height * ratio))
+    picture.left = Emu(int((WIDTH - picture.width) / 2) if left is None else left)
+    properties = picture._element.nvPicPr.cNvPr  # type: ignore[union-attr]
     properties.set("descr", chart.alt)
     properties.set("title", chart.title)
 
@@ -203,7 +207,7 @@ def _indicator_charts(deck: Deck, document: Document, charts: dict[str, Chart]) 
         slide = _slide(deck, CHARTS_TITLE)
         for index, chart in enumerate(found[start : start + 2]):
             top = BODY_TOP + index * Inches(2.9)
-            box = slide.shapes.add_textbox(MARGIN, top, Inches(4), Inches(2.7))
+            box = slide.shapes.add_textbox(Emu(MARGIN), Emu(top), Inches(4), Inches(2.7))
             box.text_frame.word_wrap = True
             box.text_frame.text = chart.title
             box.text_frame.paragraphs[0].font.size = Pt(16)

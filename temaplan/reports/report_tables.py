@@ -8,6 +8,7 @@ Every table's first column names its row (a header cell in the PDF).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -47,7 +48,7 @@ class Table:
     key: str
     title: str  # the caption; the Excel sheet's name (at most 31 characters)
     headers: tuple[str, ...]
-    rows: list[tuple[Cell, ...]]
+    rows: Sequence[tuple[Cell, ...]]
 
     @property
     def columns(self) -> list[tuple[str, bool]]:
@@ -64,7 +65,7 @@ def text(value: str | None) -> Cell:
 
 def figure(value: str | None, shown: str, suffix: str = "") -> Cell:
     """A number the document keeps as an exact decimal string, with its shown text."""
-    number = Decimal(value) if value not in (None, "") else None
+    number = Decimal(value) if value else None
     return Cell(shown or DASH, number, suffix=suffix)
 
 

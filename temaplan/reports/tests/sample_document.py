@@ -20,6 +20,7 @@ from temaplan.reports.document import (
     Document,
     EvaluationSentence,
     IndicatorEntry,
+    KommuneNm,
     PhaseEntry,
     SeriesPoint,
     Standing,
@@ -245,7 +246,7 @@ PEERS = [
     _standing("3033", "Ullensaker", 12, 9, "5. i Viken", (8, 187, 2, 279, 8)),
     _standing("3021", "Ås", 14, 12, "6. i Viken", (189, 35, 33, 10, 14)),
 ]
-STORY = [
+STORY: list[tuple[str, str, dict[str, Any]]] = [
     (
         "moved",
         "Asker gikk fra 6. til 4. plass i Viken, til tross for tilbakeslag på noen indikatorer.",
@@ -509,27 +510,29 @@ def sample_document() -> Document:
                 ],
             },
             indicators=INDICATORS,
-            kommune_nm={
-                "edition": 2021,
-                "data_year": 2020,
-                "ranked": 356,
-                "source": "NHO Kommune-NM 2021",
-                "themes": THEMES,
-                "own": OWN,
-                "peers": PEERS,
-                "story": [
-                    {"key": key, "text": text, "figures": figures, "edited": False}
-                    for key, text, figures in STORY
-                ],
-                "index": {
-                    "label": "Temaplans egen indeks",
-                    "year": 2020,
-                    "rank": 12,
-                    "low": 9,
-                    "high": 16,
+            kommune_nm=KommuneNm(
+                **{
+                    "edition": 2021,
+                    "data_year": 2020,
                     "ranked": 356,
-                },
-            },
+                    "source": "NHO Kommune-NM 2021",
+                    "themes": THEMES,
+                    "own": OWN,
+                    "peers": PEERS,
+                    "story": [
+                        {"key": key, "text": text, "figures": figures, "edited": False}
+                        for key, text, figures in STORY
+                    ],
+                    "index": {
+                        "label": "Temaplans egen indeks",
+                        "year": 2020,
+                        "rank": 12,
+                        "low": 9,
+                        "high": 16,
+                        "ranked": 356,
+                    },
+                }
+            ),
             action_plan={
                 "period": "2022/23",
                 "percent": "42.5",
