@@ -47,6 +47,7 @@ bench: install-dev
 	DEBUG=1 $(BIN)/python bench/recompute.py || status=1; \
 	DEBUG=1 $(BIN)/python bench/action_import.py || status=1; \
 	$(BIN)/python bench/index_montecarlo.py || status=1; \
+	DEBUG=1 $(BIN)/python bench/report_render.py || status=1; \
 	exit $$status
 
 # The load benchmark (bench/load.py, about 3½ minutes): gunicorn with 3 workers on a PostgreSQL

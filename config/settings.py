@@ -267,6 +267,8 @@ LOGGING = {
         "django": {"level": "INFO"},
         "axes": {"level": "WARNING"},
         "httpx": {"level": "WARNING"},
+        # WeasyPrint tells every layout step at INFO: only its warnings are worth a log line.
+        "weasyprint": {"level": "WARNING"},
     },
 }
 
