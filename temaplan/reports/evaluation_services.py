@@ -22,6 +22,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from temaplan.core.versioning import record_update
 
@@ -57,18 +58,22 @@ def evaluation_refresh(*, report: Report, document: Document) -> list[Evaluation
             (row.section, row.key): row
             for row in EvaluationText.objects.select_for_update().filter(report=report)
         }
+        new: list[EvaluationText] = []
+        changed: dict[int, EvaluationText] = {}
         for position, found in enumerate(generated):
             row = stored.pop((found["section"], found["key"]), None)
             if row is None:
-                EvaluationText.objects.create(
-                    municipality_id=report.municipality_id,
-                    report=report,
-                    section=found["section"],
-                    key=found["key"],
-                    position=position,
-                    generated=found["text"],
-                    text=found["text"],
-                    figures=found["figures"],
+                new.append(
+                    EvaluationText(
+                        municipality_id=report.municipality_id,
+                        report=report,
+                        section=found["section"],
+                        key=found["key"],
+                        position=position,
+                        generated=found["text"],
+                        text=found["text"],
+                        figures=found["figures"],
+                    )
                 )
                 continue
             changes: dict[str, Any] = {
@@ -78,14 +83,23 @@ def evaluation_refresh(*, report: Report, document: Document) -> list[Evaluation
             }
             if not row.edited:
                 changes["text"] = found["text"]
-            _save_if_changed(row, changes)
+            if _changed(row, changes):
+                changed[row.pk] = row
         after = len(generated)
+        gone = []
         for row in sorted(stored.values(), key=lambda r: r.position):
             if not row.edited:
-                row.delete()
-            else:
-                _save_if_changed(row, {"generated": "", "position": after})
+                gone.append(row.pk)
+            elif _changed(row, {"generated": "", "position": after}):
+                changed[row.pk] = row
                 after += 1
+        # In bulk, history included: a bigger plan costs more rows, not more queries.
+        if gone:
+            EvaluationText.objects.filter(pk__in=gone).delete()
+        if new:
+            bulk_create_with_history(new, EvaluationText)
+        if changed:
+            bulk_update_with_history(list(changed.values()), EvaluationText, REFRESHED)
     return list(report.evaluation.all())
 
 
@@ -101,14 +115,18 @@ def _each_once(sentences: list[EvaluationSentence]) -> list[EvaluationSentence]:
     return once
 
 
-def _save_if_changed(row: EvaluationText, changes: dict[str, Any]) -> None:
-    changed = {name: value for name, value in changes.items() if getattr(row, name) != value}
-    if not changed:
-        return
-    for name, value in changed.items():
+# The fields a refresh may change.
+REFRESHED = ["position", "generated", "figures", "text", "version"]
+
+
+def _changed(row: EvaluationText, changes: dict[str, Any]) -> bool:
+    """Apply `changes` to the row in memory (its version up by one); whether any differed."""
+    differing = {name: value for name, value in changes.items() if getattr(row, name) != value}
+    for name, value in differing.items():
         setattr(row, name, value)
-    row.version += 1
-    row.save()
+    if differing:
+        row.version += 1
+    return bool(differing)
 
 
 def evaluation_sentences(report: Report) -> list[EvaluationSentence]:

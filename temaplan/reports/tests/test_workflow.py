@@ -16,6 +16,7 @@ from temaplan.indicators.services import indicator_observations_recompute, obser
 from temaplan.reports import evaluation_services, services
 from temaplan.reports.changes import changes_since
 from temaplan.reports.document import SCHEMA_VERSION, canonical_bytes, fingerprint
+from temaplan.reports.evaluation_services import evaluation_sentences
 from temaplan.reports.models import Report, ReportFile
 from temaplan.reports.rendering import KINDS
 from temaplan.reports.snapshot import snapshot_build
@@ -84,7 +85,8 @@ def test_a_draft_is_refused_with_a_clear_message(asker_plan, user, year, message
 def test_the_preview_of_a_draft_is_the_live_document_with_its_evaluation(draft):
     document = services.report_preview(draft)
     assert document["meta"]["title"] == "Resultatrapport 2021"
-    assert document["evaluation"] == []
+    assert document["evaluation"] == evaluation_sentences(draft)
+    assert {s["section"] for s in document["evaluation"]} >= {"summary", "indicator"}
     assert Report.objects.get(pk=draft.pk).document is None
 
 
@@ -103,7 +105,9 @@ def test_freezing_stores_the_document_its_fingerprint_who_and_when_and_the_files
     assert (frozen.state, frozen.frozen_by, frozen.frozen_at) == ("frozen", user, NOW)
     assert frozen.schema_version == SCHEMA_VERSION
     assert frozen.fingerprint == fingerprint(frozen.document)
-    assert frozen.document == snapshot_build(plan=draft.plan, year=2021, today=TODAY, now=NOW)
+    built = snapshot_build(plan=draft.plan, year=2021, today=TODAY, now=NOW)
+    assert frozen.document == {**built, "evaluation": evaluation_sentences(frozen)}
+    assert frozen.document["evaluation"]
     files = {f.kind: f for f in frozen.files.all()}
     assert sorted(files) == sorted(KINDS)
     for stored in files.values():
