@@ -48,7 +48,7 @@ from temaplan.core.workbook import (
 from temaplan.core.workbook.summary import CREATED, UNCHANGED, UPDATED
 from temaplan.core.workbook.text import CSV_TEXT_PREFIX, looks_like_formula
 
-from . import services
+from . import edition_services, ranking_services
 from . import workbook as wb
 from .codes import code_problem, stored_history
 from .feed import kommune_nm_feed
@@ -109,7 +109,7 @@ UNKNOWN_THEME = "utgave {year} har ikke temaet «{theme}»"
 UNKNOWN_PARAMETER = "temaet «{theme}» i utgave {year} har ikke parameteren «{parameter}»"
 DUPLICATE_VALUE = "samme utgave, dataår, kommune og parameter står også på rad {first}"
 
-# The fields of the edition checks (services.edition_problems) → the columns on «Utgaver».
+# The fields of the edition checks (edition_services.edition_problems) → the columns on «Utgaver».
 EDITION_COLUMNS = {
     "year": wb.EDITION,
     "data_year": wb.DATA_YEAR,
@@ -305,7 +305,7 @@ class _Checker:
                 read.error(wb.EDITION, DUPLICATE_EDITION.format(year=year, first=first[year]))
                 continue
             first[year] = row.number
-            for name, messages in services.edition_problems(fields).items():
+            for name, messages in edition_services.edition_problems(fields).items():
                 for message in messages:
                     read.error(EDITION_COLUMNS[name], message)
             if read.bad:
@@ -357,7 +357,7 @@ class _Checker:
             if read.bad:
                 continue
             info.themes[key] = name
-            info.parameters[key] = {services.parameter_key(p): p for p in parameters}
+            info.parameters[key] = {edition_services.parameter_key(p): p for p in parameters}
             checked.append(ThemeRow(row.number, year, key, name, parameters, position))
         return checked
 
@@ -369,7 +369,7 @@ class _Checker:
         for name in names:
             if len(name) > 200:
                 read.error(wb.PARAMETERS, PARAMETER_TOO_LONG.format(name=shown(name)))
-            key = services.parameter_key(name)
+            key = edition_services.parameter_key(name)
             if key in seen:
                 read.error(wb.PARAMETERS, PARAMETER_TWICE.format(name=shown(name)))
             seen.add(key)
@@ -385,10 +385,12 @@ class _Checker:
                 DATA_YEAR_AFTER.format(data_year=data_year, edition_data_year=info.data_year),
             )
             return None
-        if data_year < info.data_year - services.MAX_RESTATED_GAP:
+        if data_year < info.data_year - ranking_services.MAX_RESTATED_GAP:
             read.error(
                 wb.DATA_YEAR,
-                DATA_YEAR_TOO_EARLY.format(data_year=data_year, gap=services.MAX_RESTATED_GAP),
+                DATA_YEAR_TOO_EARLY.format(
+                    data_year=data_year, gap=ranking_services.MAX_RESTATED_GAP
+                ),
             )
             return None
         return data_year
@@ -548,8 +550,10 @@ class _Checker:
                 for (edition_pk, data_year, code), ranking in self.stored.rankings.items()
                 if edition_pk == edition.pk and (row.year, data_year, code) not in in_file
             ]
-            base = services.edition_problems(row.fields)
-            more = services.edition_problems(row.fields, rankings=rest, history=self.history)
+            base = edition_services.edition_problems(row.fields)
+            more = edition_services.edition_problems(
+                row.fields, rankings=rest, history=self.history
+            )
             for name, messages in more.items():
                 for message in messages:
                     if message not in base.get(name, []):
@@ -610,7 +614,7 @@ class _Saver:
             else:
                 outcome = _saved(theme, _changed(theme, wanted))
             if self._parameters_changed(theme, row.parameters):
-                services.parameters_set(theme=theme, names=row.parameters)
+                edition_services.parameters_set(theme=theme, names=row.parameters)
                 self.stored.parameters[theme.pk] = {
                     p.key: p for p in Parameter.objects.filter(theme=theme)
                 }
@@ -620,7 +624,7 @@ class _Saver:
 
     def _parameters_changed(self, theme: Theme, names: list[str]) -> bool:
         stored = sorted(self.stored.parameters.get(theme.pk, {}).values(), key=lambda p: p.position)
-        wanted = [(services.parameter_key(name), name, i) for i, name in enumerate(names)]
+        wanted = [(edition_services.parameter_key(name), name, i) for i, name in enumerate(names)]
         return [(p.key, p.name, p.position) for p in stored] != wanted
 
     def rankings(self, rows: list[RankRow]) -> None:
