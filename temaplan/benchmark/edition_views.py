@@ -18,8 +18,8 @@ from temaplan.core.workbook_http import workbook_upload_page, xlsx_response
 from . import edition_services, ranking_services
 from . import workbook as wb
 from .edition_forms import EditionForm, RankingForm, ThemeForm
+from .import_files import is_xlsx
 from .importing import editions_import as import_file
-from .importing import is_xlsx
 from .models import Edition, Ranking, Theme
 from .standing import edition_standings
 

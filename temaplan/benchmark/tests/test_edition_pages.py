@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from temaplan.accounts.access import READ_ONLY_MESSAGE
 from temaplan.benchmark import edition_services, ranking_services
-from temaplan.benchmark import importing as im
+from temaplan.benchmark import import_checks as im
 from temaplan.benchmark import workbook as wb
 from temaplan.benchmark.models import Edition, Parameter, Ranking, Theme, ThemeRank
 from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE
