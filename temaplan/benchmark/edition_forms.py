@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from temaplan.core.forms import VersionedForm, norwegian_fields
 
-from . import services
+from . import ranking_services
 from .models import Edition, Parameter, Ranking, Theme
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -81,7 +81,9 @@ class RankingForm(VersionedForm):
     def __init__(self, *args, edition: Edition, **kwargs):
         super().__init__(*args, **kwargs)
         self.edition = edition
-        years = range(edition.data_year, edition.data_year - services.MAX_RESTATED_GAP - 1, -1)
+        years = range(
+            edition.data_year, edition.data_year - ranking_services.MAX_RESTATED_GAP - 1, -1
+        )
         self.fields["data_year"] = forms.TypedChoiceField(
             label=_("Dataår"),
             coerce=int,
@@ -112,7 +114,7 @@ class RankingForm(VersionedForm):
             for value in self.instance.parameter_values.select_related("parameter__theme"):
                 stored_values[value.parameter.theme.key, value.parameter.key] = value.value
         for theme in self.themes:
-            self.fields[services.theme_field(theme.key)] = forms.IntegerField(
+            self.fields[ranking_services.theme_field(theme.key)] = forms.IntegerField(
                 label=_("Plassering i %(theme)s") % {"theme": theme.name},
                 required=False,
                 min_value=1,
@@ -121,7 +123,7 @@ class RankingForm(VersionedForm):
             )
         for parameter in self.parameters:
             key = (parameter.theme.key, parameter.key)
-            self.fields[services.parameter_field(*key)] = forms.DecimalField(
+            self.fields[ranking_services.parameter_field(*key)] = forms.DecimalField(
                 label=f"{parameter.theme.name}: {parameter.name}",
                 required=False,
                 max_digits=12,
@@ -130,19 +132,19 @@ class RankingForm(VersionedForm):
             )
         norwegian_fields(self)
 
-    def ranking_data(self) -> services.RankingData:
+    def ranking_data(self) -> ranking_services.RankingData:
         data = self.cleaned_data
         ranks = {
-            theme.key: data[services.theme_field(theme.key)]
+            theme.key: data[ranking_services.theme_field(theme.key)]
             for theme in self.themes
-            if data.get(services.theme_field(theme.key)) is not None
+            if data.get(ranking_services.theme_field(theme.key)) is not None
         }
         values = {
-            (p.theme.key, p.key): data[services.parameter_field(p.theme.key, p.key)]
+            (p.theme.key, p.key): data[ranking_services.parameter_field(p.theme.key, p.key)]
             for p in self.parameters
-            if data.get(services.parameter_field(p.theme.key, p.key)) is not None
+            if data.get(ranking_services.parameter_field(p.theme.key, p.key)) is not None
         }
-        return services.RankingData(
+        return ranking_services.RankingData(
             data_year=data["data_year"],
             code=data["code"].strip(),
             name=data["name"],

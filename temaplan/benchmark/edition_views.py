@@ -15,11 +15,11 @@ from temaplan.accounts.models import Municipality
 from temaplan.core.editing import INVALID, save_or_status, saved_or_status
 from temaplan.core.workbook_http import workbook_upload_page, xlsx_response
 
-from . import services
+from . import edition_services, ranking_services
 from . import workbook as wb
 from .edition_forms import EditionForm, RankingForm, ThemeForm
+from .import_files import is_xlsx
 from .importing import editions_import as import_file
-from .importing import is_xlsx
 from .models import Edition, Ranking, Theme
 from .standing import edition_standings
 
@@ -163,7 +163,7 @@ def edition_create(request: HttpRequest, number: str) -> HttpResponse:
     if request.method == "POST":
         edition, refused = saved_or_status(
             form,
-            lambda f: services.edition_create(
+            lambda f: edition_services.edition_create(
                 municipality=municipality, data=f.changes(), user=request.user
             ),
         )
@@ -189,7 +189,7 @@ def edition_edit(request: HttpRequest, number: str, year: int) -> HttpResponse:
     if request.method == "POST":
         saved, refused = saved_or_status(
             form,
-            lambda f: services.edition_update(
+            lambda f: edition_services.edition_update(
                 edition=edition,
                 changes=f.changes(),
                 expected_version=f.expected_version(),
@@ -216,7 +216,7 @@ def edition_edit(request: HttpRequest, number: str, year: int) -> HttpResponse:
 def edition_delete(request: HttpRequest, number: str, year: int) -> HttpResponse:
     edition = _edition(request, number, year, edit=True)
     if request.method == "POST":
-        services.edition_delete(edition=edition, user=request.user)
+        edition_services.edition_delete(edition=edition, user=request.user)
         messages.success(request, f"Kommune-NM {year} er slettet.")
         return redirect(_list_url(number))
     count = edition.rankings.count()
@@ -245,7 +245,7 @@ def theme_create(request: HttpRequest, number: str, year: int) -> HttpResponse:
     if request.method == "POST":
         theme, refused = saved_or_status(
             form,
-            lambda f: services.theme_create(
+            lambda f: edition_services.theme_create(
                 edition=edition,
                 key=f.cleaned_data["key"],
                 name=f.cleaned_data["name"],
@@ -276,7 +276,7 @@ def theme_edit(request: HttpRequest, number: str, year: int, theme_id: int) -> H
     if request.method == "POST":
         refused = save_or_status(
             form,
-            lambda f: services.theme_update(
+            lambda f: edition_services.theme_update(
                 theme=theme,
                 changes=f.changes(),
                 expected_version=f.expected_version(),
@@ -303,7 +303,7 @@ def theme_edit(request: HttpRequest, number: str, year: int, theme_id: int) -> H
 def theme_delete(request: HttpRequest, number: str, year: int, theme_id: int) -> HttpResponse:
     theme = _theme(request, number, year, theme_id)
     if request.method == "POST":
-        services.theme_delete(theme=theme, user=request.user)
+        edition_services.theme_delete(theme=theme, user=request.user)
         messages.success(request, f"Temaet «{theme.name}» er slettet.")
         return redirect(_detail_url(theme.edition))
     return _delete_page(
@@ -332,7 +332,7 @@ def ranking_create(request: HttpRequest, number: str, year: int) -> HttpResponse
     if request.method == "POST":
         ranking, refused = saved_or_status(
             form,
-            lambda f: services.ranking_create(
+            lambda f: ranking_services.ranking_create(
                 edition=edition, data=f.ranking_data(), user=request.user
             ),
         )
@@ -361,7 +361,7 @@ def ranking_edit(request: HttpRequest, number: str, year: int, ranking_id: int) 
     if request.method == "POST":
         refused = save_or_status(
             form,
-            lambda f: services.ranking_update(
+            lambda f: ranking_services.ranking_update(
                 ranking=ranking,
                 data=f.ranking_data(),
                 expected_version=f.expected_version(),
@@ -388,7 +388,7 @@ def ranking_delete(request: HttpRequest, number: str, year: int, ranking_id: int
     ranking = _ranking(request, number, year, ranking_id)
     what = f"{ranking.name} ({ranking.code}) for dataår {ranking.data_year}"
     if request.method == "POST":
-        services.ranking_delete(ranking=ranking, user=request.user)
+        ranking_services.ranking_delete(ranking=ranking, user=request.user)
         messages.success(request, f"Plasseringen for {what} er slettet.")
         return redirect(_detail_url(ranking.edition))
     return _delete_page(

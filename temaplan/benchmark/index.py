@@ -6,14 +6,16 @@ municipalities and years, given a direction, averaged within its theme, and the 
 summed with weights; then ranked, with a Monte Carlo over the choices the ranks depend on
 (weights, normalisation) for their uncertainty. docs/index.md gives the method in full.
 
+This module holds the index itself:
+
 - A `Panel` holds the raw values: municipalities × years × parameters, NaN where missing.
 - `compute_index` normalises (z-score by default, or min–max), aggregates and ranks each
   year: rank 1 is best; municipalities with equal scores share the better rank (1, 2, 2, 4);
   a municipality missing every parameter of some theme that year is not ranked (UNRANKED).
-- `rank_intervals`: the 5–95 % range of each municipality's rank over Monte Carlo draws.
-- `gain_one_place`: how much each raw value must change to pass the next municipality ahead.
-- `rank_change`: a change of rank between two years, split into own and others' change.
-- `ranks_within`: the rank within a set of codes (a county, a peer group).
+
+What is read off a computed index lives beside it: the Monte Carlo rank intervals in
+index_intervals.py, and what moves a rank (gain one place, a rank change split into own and
+others', ranks within a county or peer group) in index_moves.py.
 
 Every normalisation is affine per parameter (normalised = offset + slope × raw), and the
 aggregation is linear, so a municipality's score is linear in each of its raw values; that
@@ -33,23 +35,17 @@ __all__ = [
     "DEFAULT_SPEC",
     "METHODS",
     "UNRANKED",
-    "Gain",
     "IndexResult",
     "IndexSpec",
     "Normaliser",
     "Panel",
     "Parameter",
-    "RankChange",
-    "RankIntervals",
     "Theme",
     "aggregate",
     "compute_index",
     "fit_normaliser",
-    "gain_one_place",
-    "rank_change",
-    "rank_intervals",
     "rank_scores",
-    "ranks_within",
+    "scored_rows",
     "theme_scores",
 ]
 
@@ -66,12 +62,6 @@ METHODS = {Z_SCORE: "z-skår", MIN_MAX: "min–maks"}
 # municipality (a small one with a big swing) compresses the others less than it does under
 # min–max. Min–max is the alternative in the Monte Carlo. See docs/index.md.
 DEFAULT_METHOD = Z_SCORE
-# Dirichlet concentration around the nominal theme weights: with three equal themes each
-# weight is 1/3 ± 0.10 (one standard deviation) over the draws.
-DEFAULT_CONCENTRATION = 20.0
-DEFAULT_DRAWS = 1000
-DEFAULT_SEED = 2024
-INTERVAL = (0.05, 0.95)
 
 UNKNOWN_METHOD = "Ukjent normalisering «{method}»; velg {known}."
 UNKNOWN_CODE = "Kommunenummeret «{code}» er ikke med i indeksen."
@@ -343,102 +333,7 @@ def compute_index(
     )
 
 
-# -- Rank intervals ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RankIntervals:
-    """Per municipality (in `codes` order): the nominal rank and the 5 % and 95 % quantiles
-    of its rank over the draws, among the municipalities ranked that year (or the subset)."""
-
-    codes: tuple[str, ...]
-    nominal: Ints
-    low: Ints
-    high: Ints
-    median: Ints
-    draws: int
-
-    def of(self, code: str) -> tuple[int, int, int]:
-        """(low, nominal, high) of a municipality."""
-        at = self.codes.index(code)
-        return int(self.low[at]), int(self.nominal[at]), int(self.high[at])
-
-
-def monte_carlo_ranks(
-    themes_z: Floats,
-    themes_minmax: Floats,
-    weights: Floats,
-    *,
-    draws: int = DEFAULT_DRAWS,
-    seed: int = DEFAULT_SEED,
-    concentration: float = DEFAULT_CONCENTRATION,
-    minmax_share: float = 0.5,
-) -> Ints:
-    """Ranks in each draw (draws × municipalities), for theme scores under both
-    normalisations (municipalities × themes, no NaN). Each draw takes theme weights from a
-    Dirichlet distribution with mean `weights` and the given concentration, and min–max
-    instead of z-scores with probability `minmax_share`. Ranks within a draw are 1…n
-    (equal scores, which continuous data all but never have, are ordered by position)."""
-    rng = np.random.default_rng(seed)
-    n = themes_z.shape[0]
-    drawn = rng.dirichlet(concentration * weights, size=draws)  # draws × themes
-    use_minmax = rng.random(draws) < minmax_share
-    scores = drawn @ themes_z.T  # draws × municipalities
-    scores[use_minmax] = drawn[use_minmax] @ themes_minmax.T
-    order = np.argsort(-scores, axis=1)
-    ranks = np.empty((draws, n), dtype=np.int64)
-    np.put_along_axis(ranks, order, np.arange(1, n + 1, dtype=np.int64)[None, :], axis=1)
-    return ranks
-
-
-def rank_quantiles(ranks: Ints, quantiles: Sequence[float]) -> list[Ints]:
-    """Each municipality's rank quantiles over the draws (the smallest rank r with at least
-    the share q of the draws at r or better), counted in linear time with bincount."""
-    draws, n = ranks.shape
-    flat = (np.arange(n, dtype=np.int64)[None, :] * n + (ranks - 1)).ravel()
-    counts = np.bincount(flat, minlength=n * n).reshape(n, n)
-    share = np.cumsum(counts, axis=1) / draws
-    return [(np.argmax(share >= q - 1e-12, axis=1) + 1).astype(np.int64) for q in quantiles]
-
-
-def rank_intervals(
-    result: IndexResult,
-    year: int,
-    *,
-    codes: Iterable[str] | None = None,
-    draws: int = DEFAULT_DRAWS,
-    seed: int = DEFAULT_SEED,
-    concentration: float = DEFAULT_CONCENTRATION,
-) -> RankIntervals:
-    """The 5–95 % range of each municipality's rank in `year` over a Monte Carlo of weights
-    (Dirichlet around the nominal ones) and normalisation (z-score or min–max, half each,
-    both fitted on the pooled panel). With `codes`, ranks among those only (a county, peers).
-    Municipalities without a score that year are left out."""
-    y = result.panel.year_at(year)
-    spec = result.spec
-    other = MIN_MAX if result.normaliser.method == Z_SCORE else Z_SCORE
-    alternative = fit_normaliser(result.panel.values, spec.directions, other)
-    themes_other, _ = theme_scores(alternative.apply(result.panel.values), spec.membership)
-    themes_z, themes_mm = (
-        (result.themes, themes_other) if other == MIN_MAX else (themes_other, result.themes)
-    )
-    rows = _rows(result, y, codes)
-    ranks = monte_carlo_ranks(
-        themes_z[rows, y],
-        themes_mm[rows, y],
-        spec.weights,
-        draws=draws,
-        seed=seed,
-        concentration=concentration,
-    )
-    low, median, high = rank_quantiles(ranks, (INTERVAL[0], 0.5, INTERVAL[1]))
-    nominal = rank_scores(result.scores[rows, y])
-    return RankIntervals(
-        tuple(result.panel.codes[r] for r in rows), nominal, low, high, median, draws
-    )
-
-
-def _rows(result: IndexResult, y: int, codes: Iterable[str] | None) -> Ints:
+def scored_rows(result: IndexResult, y: int, codes: Iterable[str] | None) -> Ints:
     """The panel rows with a score in year `y`, among `codes` if given (in panel order)."""
     scored = ~np.isnan(result.scores[:, y])
     if codes is not None:
@@ -447,118 +342,3 @@ def _rows(result: IndexResult, y: int, codes: Iterable[str] | None) -> Ints:
             wanted[result.panel.code_at(code)] = True
         scored &= wanted
     return np.flatnonzero(scored).astype(np.int64)
-
-
-# -- What moves our rank --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Gain:
-    """What one parameter must do for the municipality to pass the next one ahead."""
-
-    parameter: str
-    value: float | None  # the raw value now
-    change: float | None  # the raw change at which it draws level (just beyond it, passes)
-    passes: str | None  # the code of the municipality passed
-
-    @property
-    def target(self) -> float | None:
-        if self.value is None or self.change is None:
-            return None
-        return self.value + self.change
-
-
-def score_slopes(result: IndexResult, code: str, year: int) -> Floats:
-    """How much the municipality's score moves per unit of each raw value (the normaliser
-    held fixed): theme weight ÷ parameters available in the theme × normalisation slope;
-    0 for a parameter it lacks."""
-    c, y = result.panel.code_at(code), result.panel.year_at(year)
-    spec = result.spec
-    membership = spec.membership
-    counts = result.counts[c, y] @ membership.T  # parameters available in each one's theme
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.where(counts > 0, (membership @ spec.weights) / counts, 0.0)
-    present = ~np.isnan(result.panel.values[c, y])
-    slopes: Floats = np.where(present, share * result.normaliser.slope, 0.0)
-    return slopes
-
-
-def gain_one_place(result: IndexResult, code: str, year: int) -> list[Gain]:
-    """For each parameter, the change in its raw value (the others fixed, the normalisation
-    as fitted on the panel) that lifts the score to the next higher score that year.
-
-    Closed form from the linear aggregation: change = (next score − own score) ÷ slope.
-    None when the municipality is first or unranked, lacks the parameter, or the parameter
-    cannot move it (no spread in the panel)."""
-    c, y = result.panel.code_at(code), result.panel.year_at(year)
-    own = result.scores[c, y]
-    scores = result.scores[:, y]
-    ahead = scores[~np.isnan(scores) & (scores > own)] if not np.isnan(own) else scores[:0]
-    slopes = score_slopes(result, code, year)
-    gains = []
-    if ahead.size:
-        nearest = float(ahead.min())
-        passed = result.panel.codes[int(np.flatnonzero(scores == nearest)[0])]
-    for p, key in enumerate(result.panel.parameters):
-        raw = result.panel.values[c, y, p]
-        value = None if np.isnan(raw) else float(raw)
-        if not ahead.size or value is None or slopes[p] == 0:
-            gains.append(Gain(key, value, None, None))
-            continue
-        gains.append(Gain(key, value, float((nearest - own) / slopes[p]), passed))
-    return gains
-
-
-@dataclass(frozen=True)
-class RankChange:
-    """A change of rank from one year to another, split in two. Ranks count down: a negative
-    change is a move up the list.
-
-    own: the rank this year's own score would have had among last year's others, minus last
-    year's rank (what the municipality's own figures did); others: the rest, this year's rank
-    minus that rank (what the others' figures did). own + others = change."""
-
-    code: str
-    year_from: int
-    year_to: int
-    rank_from: int
-    rank_to: int
-    counterfactual: int  # this year's own score among last year's others
-
-    @property
-    def change(self) -> int:
-        return self.rank_to - self.rank_from
-
-    @property
-    def own(self) -> int:
-        return self.counterfactual - self.rank_from
-
-    @property
-    def others(self) -> int:
-        return self.rank_to - self.counterfactual
-
-
-def rank_change(result: IndexResult, code: str, year_from: int, year_to: int) -> RankChange | None:
-    """The split of the municipality's rank change; None when it is unranked in either year.
-    Scores are comparable across years because the normalisation is pooled over them."""
-    c = result.panel.code_at(code)
-    a, b = result.panel.year_at(year_from), result.panel.year_at(year_to)
-    rank_from, rank_to = int(result.ranks[c, a]), int(result.ranks[c, b])
-    if UNRANKED in (rank_from, rank_to):
-        return None
-    others = np.delete(result.scores[:, a], c)
-    others = others[~np.isnan(others)]
-    counterfactual = 1 + int(np.sum(others > result.scores[c, b]))
-    return RankChange(code, year_from, year_to, rank_from, rank_to, counterfactual)
-
-
-# -- County and peer views ------------------------------------------------------------------
-
-
-def ranks_within(result: IndexResult, codes: Iterable[str], year: int) -> dict[str, int]:
-    """The rank of each of `codes` among those codes alone (a county's municipalities, a
-    peer group), ties sharing the better rank; codes without a score that year are left out."""
-    y = result.panel.year_at(year)
-    rows = _rows(result, y, list(codes))
-    ranks = rank_scores(result.scores[rows, y])
-    return {result.panel.codes[r]: int(rank) for r, rank in zip(rows, ranks, strict=True)}

@@ -22,17 +22,7 @@ from django.db.models import Count, Max
 from temaplan.statistics.compute import code_history
 from temaplan.statistics.models import KlassSnapshot, ResolvedSource, SeriesRevision, SeriesValue
 
-from .index import (
-    DEFAULT_DRAWS,
-    DEFAULT_SEED,
-    DEFAULT_SPEC,
-    IndexResult,
-    IndexSpec,
-    Panel,
-    RankIntervals,
-    compute_index,
-    rank_intervals,
-)
+from .index import DEFAULT_SPEC, IndexResult, IndexSpec, Panel, compute_index
 from .index_data import (
     POOLED_YEARS,
     IndexDataMissing,
@@ -40,6 +30,7 @@ from .index_data import (
     missing_parameters,
     municipality_names,
 )
+from .index_intervals import DEFAULT_DRAWS, DEFAULT_SEED, RankIntervals, rank_intervals
 
 # A year is offered when this share of today's municipalities has every parameter: the index
 # ranks the whole country, so a store synced for one municipality and its peers (the SSB page

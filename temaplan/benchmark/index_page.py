@@ -14,14 +14,9 @@ from dataclasses import dataclass
 
 from temaplan.core.formatting import MINUS, NBSP, number
 
-from .index import (
-    UNRANKED,
-    IndexResult,
-    RankIntervals,
-    gain_one_place,
-    rank_change,
-    rank_intervals,
-)
+from .index import UNRANKED, IndexResult
+from .index_intervals import RankIntervals, rank_intervals
+from .index_moves import gain_one_place, rank_change
 
 UP, DOWN, SAME = "opp {n} {places}", "ned {n} {places}", "uendret"
 

@@ -19,16 +19,10 @@ from temaplan.core.charts import render_svg
 from temaplan.plans.access import plan_for_user
 from temaplan.statistics.counties import county_name
 
-from .index import (
-    DEFAULT_DRAWS,
-    DEFAULT_METHOD,
-    DEFAULT_SEED,
-    DEFAULT_SPEC,
-    INDEX_NAME,
-    METHODS,
-)
+from .index import DEFAULT_METHOD, DEFAULT_SPEC, INDEX_NAME, METHODS
 from .index_cache import HOW_TO_SYNC, IndexDataMissing, index_year, pooled_years, stored_index
 from .index_charts import rank_interval_spec
+from .index_intervals import DEFAULT_DRAWS, DEFAULT_SEED
 from .index_page import index_view
 
 TEMPLATE = "benchmark/index.html"

@@ -10,9 +10,10 @@ from datetime import date
 import openpyxl
 import pytest
 
-from temaplan.benchmark import importing as im
+from temaplan.benchmark import import_checks as im
 from temaplan.benchmark import workbook as wb
 from temaplan.benchmark.codes import code_problem, stored_history
+from temaplan.benchmark.import_files import NOT_CSV
 from temaplan.benchmark.importing import editions_import
 from temaplan.benchmark.models import Edition, Ranking, Theme, ThemeRank
 from temaplan.core.workbook import (
@@ -413,7 +414,7 @@ def test_a_bad_csv_file_is_refused_by_row_and_column_and_changes_nothing(asker, 
 
 
 def test_a_binary_file_is_not_taken_for_csv(asker):
-    assert refused(asker, b"\x00\x01\x02", csv_file=True) == [E(None, None, None, im.NOT_CSV)]
+    assert refused(asker, b"\x00\x01\x02", csv_file=True) == [E(None, None, None, NOT_CSV)]
     assert refused(asker, b"", csv_file=True) == [E(None, None, None, FILE_EMPTY)]
 
 

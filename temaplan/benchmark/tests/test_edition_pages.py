@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from temaplan.accounts.access import READ_ONLY_MESSAGE
-from temaplan.benchmark import importing as im
-from temaplan.benchmark import services
+from temaplan.benchmark import edition_services, ranking_services
+from temaplan.benchmark import import_checks as im
 from temaplan.benchmark import workbook as wb
 from temaplan.benchmark.models import Edition, Parameter, Ranking, Theme, ThemeRank
 from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE
@@ -111,7 +111,7 @@ def edited_ranking(plan) -> dict:
         "code": "3025",
         "name": "Asker",
         "rank": "4",
-        **{services.theme_field(key): rank for key, rank in ranks.items()},
+        **{ranking_services.theme_field(key): rank for key, rank in ranks.items()},
         "version": ranking.version,
     }
 
@@ -238,14 +238,18 @@ def test_a_correction_changes_the_rank_and_the_theme_ranks(editor, asker_plan):
 @pytest.mark.parametrize(
     "changes, field, message",
     [
-        ({"rank": "357"}, "rank", services.RANK_OUT_OF_RANGE.format(ranked=356)),
+        ({"rank": "357"}, "rank", ranking_services.RANK_OUT_OF_RANGE.format(ranked=356)),
         ({"rank": "0"}, "rank", None),
         ({"code": "0220"}, "code", "Kommunenummer 0220 fantes ikke 1.6.2021"),
-        ({"code": "3024"}, "code", services.DUPLICATE_CODE.format(code="3024", data_year=2020)),
         (
-            {services.theme_field("demografi"): ""},
-            services.theme_field("demografi"),
-            services.THEME_RANK_MISSING.format(theme="Demografi"),
+            {"code": "3024"},
+            "code",
+            ranking_services.DUPLICATE_CODE.format(code="3024", data_year=2020),
+        ),
+        (
+            {ranking_services.theme_field("demografi"): ""},
+            ranking_services.theme_field("demografi"),
+            ranking_services.THEME_RANK_MISSING.format(theme="Demografi"),
         ),
         ({"rank": "elleve"}, "rank", None),
     ],
@@ -274,7 +278,9 @@ def test_an_edition_year_taken_is_refused(editor, asker_plan):
         },
     )
     assert response.status_code == 422
-    assert response.context["form"].errors["year"] == [services.EDITION_EXISTS.format(year=2021)]
+    assert response.context["form"].errors["year"] == [
+        edition_services.EDITION_EXISTS.format(year=2021)
+    ]
 
 
 def test_fewer_municipalities_ranked_than_a_stored_rank_is_refused(editor, asker_plan):
@@ -282,7 +288,7 @@ def test_fewer_municipalities_ranked_than_a_stored_rank_is_refused(editor, asker
     response = editor.post(page("edition_edit", an_edition)(asker_plan), data)
     assert response.status_code == 422
     assert response.context["form"].errors["municipalities_ranked"] == [
-        services.RANKED_BELOW_STORED.format(rank=14, name="Ås")
+        edition_services.RANKED_BELOW_STORED.format(rank=14, name="Ås")
     ]
 
 
@@ -300,7 +306,9 @@ def test_a_theme_gets_its_parameters_and_a_ranking_then_takes_values_for_them(ed
     editor.post(page("theme_edit", a_theme)(asker_plan), edited_theme(asker_plan))
     names = list(a_theme(asker_plan).parameters.values_list("name", flat=True))
     assert names == ["Befolkningsvekst", "Andel i arbeidsfør alder", "Netto innflytting"]
-    field = services.parameter_field("demografi", services.parameter_key("Befolkningsvekst"))
+    field = ranking_services.parameter_field(
+        "demografi", edition_services.parameter_key("Befolkningsvekst")
+    )
     data = {**edited_ranking(asker_plan), field: "1,25"}
     assert editor.post(page("ranking_edit", a_ranking)(asker_plan), data).status_code == 302
     assert str(a_ranking(asker_plan).parameter_values.get().value) == "1.2500"

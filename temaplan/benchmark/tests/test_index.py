@@ -1,6 +1,6 @@
-"""Temaplans egen indeks, the pure part (temaplan.benchmark.index): normalisation,
-aggregation, ranks, rank intervals, the gain-one-place figure and the split of a rank change.
-No database."""
+"""Temaplans egen indeks, the pure part (temaplan.benchmark.index, index_intervals and
+index_moves): normalisation, aggregation, ranks, rank intervals, the gain-one-place figure and
+the split of a rank change. No database."""
 
 import numpy as np
 import pytest
@@ -17,15 +17,11 @@ from temaplan.benchmark.index import (
     aggregate,
     compute_index,
     fit_normaliser,
-    gain_one_place,
-    monte_carlo_ranks,
-    rank_change,
-    rank_intervals,
-    rank_quantiles,
     rank_scores,
-    ranks_within,
     theme_scores,
 )
+from temaplan.benchmark.index_intervals import monte_carlo_ranks, rank_intervals, rank_quantiles
+from temaplan.benchmark.index_moves import gain_one_place, rank_change, ranks_within
 
 NAN = float("nan")
 SQRT_3_2 = np.sqrt(1.5)

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
-from temaplan.benchmark.index import UNRANKED, gain_one_place, rank_change, rank_intervals
+from temaplan.benchmark.index import UNRANKED
 from temaplan.benchmark.index_data import (
     IndexDataMissing,
     index_compute,
@@ -18,6 +18,8 @@ from temaplan.benchmark.index_data import (
     index_series_store,
     index_sources,
 )
+from temaplan.benchmark.index_intervals import rank_intervals
+from temaplan.benchmark.index_moves import gain_one_place, rank_change
 from temaplan.benchmark.management.commands.benchmark_index import TOP_HEADING
 
 TODAY = date(2026, 11, 28)

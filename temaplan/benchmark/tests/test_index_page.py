@@ -17,9 +17,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from temaplan.benchmark import index_cache
-from temaplan.benchmark.index import DEFAULT_SPEC, rank_change, rank_intervals, ranks_within
+from temaplan.benchmark.index import DEFAULT_SPEC
 from temaplan.benchmark.index_cache import NOTHING_STORED, TOO_FEW, stored_index
 from temaplan.benchmark.index_data import index_compute, index_series_fetch, index_series_store
+from temaplan.benchmark.index_intervals import rank_intervals
+from temaplan.benchmark.index_moves import rank_change, ranks_within
 from temaplan.benchmark.index_page import places
 from temaplan.benchmark.index_views import UNKNOWN_METHOD, UNKNOWN_YEAR
 from temaplan.benchmark.models import Peer

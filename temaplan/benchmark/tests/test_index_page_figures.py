@@ -5,15 +5,9 @@ No database."""
 import numpy as np
 import pytest
 
-from temaplan.benchmark.index import (
-    DEFAULT_SPEC,
-    Panel,
-    compute_index,
-    gain_one_place,
-    rank_change,
-    rank_intervals,
-    ranks_within,
-)
+from temaplan.benchmark.index import DEFAULT_SPEC, Panel, compute_index
+from temaplan.benchmark.index_intervals import rank_intervals
+from temaplan.benchmark.index_moves import gain_one_place, rank_change, ranks_within
 from temaplan.benchmark.index_page import (
     NO_VALUE,
     OUT_OF_RANGE,

@@ -14,27 +14,21 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from temaplan.benchmark.index import (
-    DEFAULT_DRAWS,
-    DEFAULT_METHOD,
-    DEFAULT_SEED,
-    INDEX_NAME,
-    METHODS,
-    UNRANKED,
-    Gain,
-    IndexResult,
-    RankChange,
-    gain_one_place,
-    rank_change,
-    rank_intervals,
-    ranks_within,
-)
+from temaplan.benchmark.index import DEFAULT_METHOD, INDEX_NAME, METHODS, UNRANKED, IndexResult
 from temaplan.benchmark.index_data import (
     POOLED_YEARS,
     IndexDataMissing,
     index_compute,
     index_series_sync,
     municipality_names,
+)
+from temaplan.benchmark.index_intervals import DEFAULT_DRAWS, DEFAULT_SEED, rank_intervals
+from temaplan.benchmark.index_moves import (
+    Gain,
+    RankChange,
+    gain_one_place,
+    rank_change,
+    ranks_within,
 )
 from temaplan.benchmark.index_page import places, signed
 from temaplan.core.formatting import number

@@ -18,7 +18,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from temaplan.accounts.models import Municipality
 from temaplan.benchmark import workbook as wb
-from temaplan.benchmark.importing import ImportRejected, editions_import, is_xlsx
+from temaplan.benchmark.import_files import is_xlsx
+from temaplan.benchmark.importing import ImportRejected, editions_import
 from temaplan.benchmark.models import Edition
 from temaplan.benchmark.standing import RESTATED, edition_standings
 
