@@ -49,8 +49,9 @@ from temaplan.actions.rollup import ActionProgress, rollup
 from temaplan.actions.slippage import flag_label, study_flags
 from temaplan.benchmark.codes import stored_history
 from temaplan.benchmark.feed import own_standing
-from temaplan.benchmark.index import UNRANKED, rank_intervals
+from temaplan.benchmark.index import UNRANKED
 from temaplan.benchmark.index_data import index_compute
+from temaplan.benchmark.index_intervals import rank_intervals
 from temaplan.benchmark.models import Edition, Peer
 from temaplan.benchmark.models import StorySentence as StoryRow
 from temaplan.benchmark.standing import Standing as LiveStanding
