@@ -47,7 +47,7 @@ def _cycled(items: list[str], count: int) -> list[str]:
 
 def _colour(shown: list[str]) -> dict[str, object]:
     return {
-        "field": "name",
+        "field": "kommune",
         "type": "nominal",
         "title": None,
         "sort": shown,
@@ -58,7 +58,7 @@ def _colour(shown: list[str]) -> dict[str, object]:
 
 def _shape(shown: list[str]) -> dict[str, object]:
     return {
-        "field": "name",
+        "field": "kommune",
         "type": "nominal",
         "title": None,
         "sort": shown,
@@ -69,7 +69,7 @@ def _shape(shown: list[str]) -> dict[str, object]:
 
 def _rank_axis(highest: int) -> dict[str, object]:
     return {
-        "field": "rank",
+        "field": "plass",
         "type": "quantitative",
         "title": RANK_TITLE,
         "scale": {"reverse": True, "domain": [1, max(highest, 2)], "nice": False},
@@ -80,7 +80,7 @@ def _rank_axis(highest: int) -> dict[str, object]:
 def _lines_and_points(
     values: list[dict[str, object]], x: dict[str, object], shown: list[str], width: int
 ) -> Spec:
-    highest = max((int(str(v["rank"])) for v in values), default=1)
+    highest = max((int(str(v["plass"])) for v in values), default=1)
     y = _rank_axis(highest)
     return {
         "$schema": VEGA_LITE_SCHEMA,
@@ -96,7 +96,7 @@ def _lines_and_points(
                     "y": y,
                     "color": _colour(shown),
                     "strokeWidth": {
-                        "field": "own",
+                        "field": "egen",
                         "type": "nominal",
                         "scale": {"domain": [True, False], "range": [3.5, 1.5]},
                         "legend": None,
@@ -115,13 +115,13 @@ def _lines_and_points(
 def rank_series_spec(lines: Sequence[Series], editions: Sequence[int], *, width: int = 560) -> Spec:
     """Each municipality's overall rank per edition, one line each; rank 1 at the top."""
     values: list[dict[str, object]] = [
-        {"edition": str(year), "rank": line.ranks[year], "name": line.name, "own": line.own}
+        {"utgave": str(year), "plass": line.ranks[year], "kommune": line.name, "egen": line.own}
         for line in lines
         for year in editions
         if year in line.ranks
     ]
     x: dict[str, object] = {
-        "field": "edition",
+        "field": "utgave",
         "type": "ordinal",
         "sort": [str(year) for year in editions],
         "axis": {"title": "Utgave", "labelAngle": 0, "labelFontSize": 12},
@@ -134,13 +134,13 @@ def theme_profile_spec(
 ) -> Spec:
     """Each municipality's rank on every theme of one edition: its profile, rank 1 at the top."""
     values: list[dict[str, object]] = [
-        {"theme": name, "rank": line.ranks[key], "name": line.name, "own": line.own}
+        {"tema": name, "plass": line.ranks[key], "kommune": line.name, "egen": line.own}
         for line in lines
         for key, name in themes
         if key in line.ranks
     ]
     x: dict[str, object] = {
-        "field": "theme",
+        "field": "tema",
         "type": "ordinal",
         "sort": [name for _key, name in themes],
         "axis": {"title": "Tema", "labelAngle": 0, "labelFontSize": 12},

@@ -50,7 +50,7 @@ TOO_FEW = (
     "Temaplan har indeksens tall for bare {count} av dagens {total} kommuner ({year}). "
     "Indeksen rangerer alle kommunene, så tallene må hentes for alle."
 )
-HOW_TO_SYNC = "temaplan benchmark_index --sync --year {year}"
+HOW_TO_SYNC = "temaplan index --sync --year {year}"
 
 
 @dataclass(frozen=True)

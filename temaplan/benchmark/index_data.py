@@ -38,7 +38,7 @@ from .index import DEFAULT_METHOD, DEFAULT_SPEC, IndexResult, IndexSpec, Panel, 
 
 NO_DATA_FOR_YEAR = (
     "Temaplans egen indeks har ikke tall for {year}: {missing} mangler for alle kommuner. "
-    "Kjør «temaplan benchmark_index --sync» for å hente tallene fra SSB."
+    "Kjør «temaplan index --sync» for å hente tallene fra SSB."
 )
 
 

@@ -129,6 +129,20 @@ def _changed(row: EvaluationText, changes: dict[str, Any]) -> bool:
     return bool(differing)
 
 
+def evaluation_preview(*, report: Report, document: Document) -> list[EvaluationSentence]:
+    """The evaluation a refresh would store, worked out in memory without writing: the
+    generated sentences, with the editor's text where a stored sentence was edited. For
+    looks that must not write (a reader's, or the page behind a refused request)."""
+    edited = {(t.section, t.key): t for t in report.evaluation.all() if t.edited}
+    sentences = []
+    for found in _each_once(generate(document)):
+        row = edited.get((found["section"], found["key"]))
+        sentences.append(
+            EvaluationSentence(**{**found, "text": row.text, "edited": True}) if row else found
+        )
+    return sentences
+
+
 def evaluation_sentences(report: Report) -> list[EvaluationSentence]:
     """The report's evaluation as it goes into the frozen document, in order."""
     return [

@@ -146,7 +146,10 @@ def _detail_page(
         )
         context["newer"] = Report.objects.filter(supersedes=report).first()
     else:
-        context["document"] = services.report_preview(report)
+        # Only an editor's plain look stores the evaluation anew: a reader's look and the page
+        # behind a refused request write nothing.
+        refresh = can_edit and request.method == "GET"
+        context["document"] = services.report_preview(report, refresh=refresh)
     return render(request, "reports/report_detail.html", context, status=status)
 
 

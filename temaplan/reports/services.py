@@ -127,14 +127,27 @@ def report_draft_create(*, plan: Plan, year: int, user, today: date | None = Non
 
 
 def report_preview(
-    report: Report, *, today: date | None = None, now: datetime | None = None
+    report: Report,
+    *,
+    today: date | None = None,
+    now: datetime | None = None,
+    refresh: bool = True,
 ) -> Document:
-    """The document a draft would freeze to now; a frozen report's own stored document."""
+    """The document a draft would freeze to now; a frozen report's own stored document.
+
+    With `refresh` the draft's evaluation is stored anew from the figures (an editor's look,
+    so the sentences can be edited); without it nothing is written and the evaluation is
+    worked out in memory (a reader's look, or the page behind a refused request)."""
     if report.is_frozen:
         return report.document  # type: ignore[return-value]
     document = snapshot_build(plan=report.plan, year=report.year, today=today, now=now)
-    evaluation_services.evaluation_refresh(report=report, document=document)
-    document["evaluation"] = evaluation_services.evaluation_sentences(report)
+    if refresh:
+        evaluation_services.evaluation_refresh(report=report, document=document)
+        document["evaluation"] = evaluation_services.evaluation_sentences(report)
+    else:
+        document["evaluation"] = evaluation_services.evaluation_preview(
+            report=report, document=document
+        )
     return document
 
 

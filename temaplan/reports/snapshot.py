@@ -30,34 +30,26 @@ The number of queries is fixed: it does not grow with the number of indicators o
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from types import SimpleNamespace
-from typing import Any
 
 from django.db.models import F, Prefetch
 from django.utils import timezone
 
-from temaplan.actions.budget import kroner
 from temaplan.actions.models import (
     Action,
     ActionPeriod,
     PoliticalCase,
     StudyPhase,
 )
-from temaplan.actions.pages import agreement_warning, plan_budget, study_info
-from temaplan.actions.rollup import ActionProgress, rollup
-from temaplan.actions.slippage import flag_label, study_flags
 from temaplan.benchmark.codes import stored_history
 from temaplan.benchmark.feed import own_standing
 from temaplan.benchmark.index import UNRANKED
-from temaplan.benchmark.index_data import index_compute
+from temaplan.benchmark.index_data import POOLED_YEARS, index_compute
 from temaplan.benchmark.index_intervals import rank_intervals
 from temaplan.benchmark.models import Edition, Peer
 from temaplan.benchmark.models import StorySentence as StoryRow
 from temaplan.benchmark.standing import Standing as LiveStanding
 from temaplan.benchmark.standing import edition_standings
-from temaplan.core.dates import long_date
-from temaplan.core.formatting import percent_as_stored
 from temaplan.indicators.models import Indicator
 from temaplan.indicators.queries import plan_indicators
 from temaplan.indicators.status import Status, Unit, format_value
@@ -66,28 +58,27 @@ from temaplan.plans.models import Plan
 
 from .document import (
     SCHEMA_VERSION,
-    ActionEntry,
-    ActionPlan,
-    BudgetYearEntry,
-    CaseEntry,
     Document,
-    FocusAreaProgress,
     IndicatorEntry,
     KommuneNm,
-    MeetingEntry,
     Meta,
     OwnIndex,
-    PartnerEntry,
-    PhaseEntry,
     SeriesPoint,
     Standing,
-    StudyEntry,
 )
 from .document import StorySentence as StoryEntry
+from .snapshot_actions import (
+    action_plan_section,
+    budget_section,
+    meetings_section,
+    partners_section,
+    report_period,
+    studies_section,
+)
+from .snapshot_values import exact
 
 TITLE = "Resultatrapport {year}"
 OWN_INDEX_LABEL = "Temaplans egen indeks"
-INDEX_POOLED_YEARS = 5  # as `temaplan benchmark_index`: the year and the four before it
 # How the indicator's status reads in the report, beside (never instead of) its colour.
 STATUS_LABELS = {
     Status.GREEN: "Nådd",
@@ -96,24 +87,6 @@ STATUS_LABELS = {
     Status.NO_DATA: "Ingen data",
     Status.NOT_DUE: "Ikke målt ennå",
 }
-ROLLUP_METHOD = (
-    "Samlet framdrift er et vektet snitt av tiltakenes rapporterte framdrift: "
-    "Σ(vekt × framdrift) / Σ(vekt). Avlyste tiltak og tiltak uten rapportert framdrift "
-    "holdes utenfor; et ferdig tiltak uten rapportert framdrift teller som 100\u00a0%."
-)
-CLOSED = (Action.Status.DONE, Action.Status.CANCELLED)
-
-
-def exact(value: Decimal | int | None) -> str | None:
-    """The exact decimal value as a string: 41.7000 → «41.7», −101 → «-101», 9.6e6 → «9600000»."""
-    if value is None:
-        return None
-    text = format(Decimal(value).normalize(), "f")
-    return "0" if text in ("-0", "") else text
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 # --- Indicators -------------------------------------------------------------------------------
@@ -194,7 +167,7 @@ def own_index(*, code: str, year: int) -> OwnIndex | None:
     """Temaplans egen indeks for the municipality and year, or None when the store lacks what
     it needs (no code history, no series: the demo has none)."""
     try:
-        result = index_compute(years=range(year - INDEX_POOLED_YEARS + 1, year + 1))
+        result = index_compute(years=range(year - POOLED_YEARS + 1, year + 1))
     except (LookupError, ValueError):  # IndexDataMissing is a LookupError
         return None
     if code not in result.panel.codes or year not in result.panel.years:
@@ -237,194 +210,6 @@ def kommune_nm_section(plan: Plan, *, year: int) -> KommuneNm | None:
         ],
         index=own_index(code=municipality.number, year=year),
     )
-
-
-# --- The action plan --------------------------------------------------------------------------
-
-
-def report_period(periods: list[ActionPeriod], *, year: int) -> ActionPeriod | None:
-    """The period running at the end of the year; else the newest begun by then; else the
-    first (see the module docstring)."""
-    end = date(year, 12, 31)
-    periods = sorted(periods, key=lambda p: p.first_date)
-    running = [p for p in periods if p.first_date <= end <= p.last_date]
-    if running:
-        return running[-1]
-    begun = [p for p in periods if p.first_date <= end]
-    if begun:
-        return begun[-1]
-    return periods[0] if periods else None
-
-
-def _anchored(action: Action) -> str:
-    if not action.anchored_body:
-        return ""
-    text = action.anchored_body
-    if action.anchored_on:
-        text += f" {long_date(action.anchored_on)}"
-    if action.anchored_case:
-        text += f" (sak {action.anchored_case})"
-    return text
-
-
-def _is_late(action: Action, today: date) -> bool:
-    if action.status == Action.Status.DELAYED:
-        return True
-    return bool(action.due_date and action.due_date < today and action.status not in CLOSED)
-
-
-def _progress(actions: list[Action]) -> Any:
-    return rollup(ActionProgress(a.key, a.title, a.status, a.progress, a.weight) for a in actions)
-
-
-def _action_entry(action: Action) -> ActionEntry:
-    area = action.focus_area
-    return ActionEntry(
-        key=action.key,
-        title=action.title,
-        kind=action.kind,
-        kind_label=str(action.get_kind_display()),
-        focus_area=f"{area.number} {area.name}" if area else "",
-        status=action.status,
-        status_label=str(action.get_status_display()),
-        progress=action.progress,
-        due_date=_iso(action.due_date),
-        priority=action.priority,
-        anchored=_anchored(action),
-    )
-
-
-def action_plan_section(
-    plan: Plan, actions: list[Action], period: ActionPeriod | None, *, today: date
-) -> ActionPlan:
-    total = _progress(actions)
-    areas = []
-    for area in plan.focus_areas.order_by("position", "number"):
-        mine = [a for a in actions if a.focus_area_id == area.pk]
-        result = _progress(mine)
-        areas.append(
-            FocusAreaProgress(
-                number=str(area.number),
-                name=area.name,
-                actions=len(mine),
-                done=sum(1 for a in mine if a.status == Action.Status.DONE),
-                late=sum(1 for a in mine if _is_late(a, today)),
-                cancelled=sum(1 for a in mine if a.status == Action.Status.CANCELLED),
-                percent=exact(result.percent),
-                shown=percent_as_stored(result.percent) if result.percent is not None else "–",
-            )
-        )
-    top = sorted((a for a in actions if a.priority is not None), key=lambda a: (a.priority, a.key))
-    return ActionPlan(
-        period=period.name if period else "",
-        percent=exact(total.percent),
-        shown=percent_as_stored(total.percent) if total.percent is not None else "–",
-        method=f"{ROLLUP_METHOD} {total.explanation}",
-        actions=[_action_entry(a) for a in actions],
-        focus_areas=areas,
-        top_list=[a.key for a in top],
-    )
-
-
-def studies_section(actions: list[Action], *, today: date) -> list[StudyEntry]:
-    studies = []
-    for study in (a for a in actions if a.kind == Action.Kind.STUDY):
-        flags = study_flags(study_info(study), today=today)
-        phases = list(study.phases.all())
-        names = {p.pk: p.name for p in phases}
-        studies.append(
-            StudyEntry(
-                key=study.key,
-                title=study.title,
-                flag=" ".join(flags.reasons),
-                phases=[
-                    PhaseEntry(
-                        name=p.name,
-                        planned_start=_iso(p.planned_start),
-                        planned_end=_iso(p.planned_end),
-                        actual_start=_iso(p.actual_start),
-                        actual_end=_iso(p.actual_end),
-                        status=str(p.get_status_display()),
-                        note=flags.phase_notes.get(str(p.pk))
-                        or flag_label(flags.phase_flags.get(str(p.pk), "")),
-                    )
-                    for p in phases
-                ],
-                cases=[
-                    CaseEntry(
-                        after_phase=names.get(c.after_phase_id, "") if c.after_phase_id else "",
-                        body=c.body,
-                        planned_date=_iso(c.planned_date),
-                        decided_on=_iso(c.decided_on),
-                        case_number=c.case_number,
-                        outcome=str(c.get_outcome_display()),
-                    )
-                    for c in study.political_cases.all()
-                ],
-            )
-        )
-    return studies
-
-
-# --- Budget, partners, meetings ---------------------------------------------------------------
-
-
-def _kroner(value: Decimal | None) -> str:
-    return kroner(value) if value is not None else "–"
-
-
-def budget_section(plan: Plan) -> list[BudgetYearEntry]:
-    frames = list(plan.budget_frames.all())
-    allocations = list(plan.budget_allocations.select_related("action", "agreement"))
-    entries = []
-    for year in plan_budget(frames, allocations):
-        decided, proposed = year.decided, year.proposed
-        fte = decided.fte if decided else proposed.fte if proposed else None
-        entries.append(
-            BudgetYearEntry(
-                year=year.year,
-                decided=exact(decided.amount) if decided else None,
-                decided_shown=_kroner(decided.amount if decided else None),
-                decision=decided.reference if decided else "",
-                proposed=exact(proposed.amount) if proposed else None,
-                proposed_shown=_kroner(proposed.amount if proposed else None),
-                fte=exact(fte),
-                allocated=exact(year.allocated) or "0",
-                allocated_shown=kroner(year.allocated),
-                spent=exact(year.spent) or "0",
-                spent_shown=kroner(year.spent),
-                warning=year.warning or "",
-            )
-        )
-    return entries
-
-
-def partners_section(plan: Plan, *, today: date) -> list[PartnerEntry]:
-    return [
-        PartnerEntry(
-            partner=a.partner,
-            purpose=a.purpose,
-            start_date=a.start_date.isoformat(),
-            end_date=a.end_date.isoformat(),
-            yearly_amount=exact(a.yearly_amount) or "0",
-            yearly_shown=kroner(a.yearly_amount),
-            contact=a.contact,
-            expiry_warning=agreement_warning(a, today=today),
-        )
-        for a in plan.partner_agreements.order_by("end_date", "partner", "id")
-    ]
-
-
-def meetings_section(plan: Plan, *, year: int) -> list[MeetingEntry]:
-    return [
-        MeetingEntry(
-            date=m.date.isoformat(),
-            organisation=m.organisation,
-            participants=m.participants,
-            topics=m.topics,
-        )
-        for m in plan.dialogue_meetings.filter(date__year=year).order_by("date", "id")
-    ]
 
 
 # --- The whole document -----------------------------------------------------------------------

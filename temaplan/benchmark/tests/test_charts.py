@@ -30,7 +30,7 @@ def test_the_rank_series_has_rank_1_at_the_top_and_a_point_per_edition_ranked():
     spec = rank_series_spec(SERIES, EDITIONS)
     assert y_axis(spec)["scale"]["reverse"] is True
     assert y_axis(spec)["scale"]["domain"] == [1, 13]
-    assert [(v["name"], v["edition"], v["rank"]) for v in spec["data"]["values"]] == [
+    assert [(v["kommune"], v["utgave"], v["plass"]) for v in spec["data"]["values"]] == [
         ("Asker", "2018", 12),
         ("Asker", "2019", 12),
         ("Asker", "2020", 13),
@@ -55,7 +55,7 @@ def test_the_theme_profile_has_the_themes_in_the_edition_s_order():
     spec = theme_profile_spec(PROFILE, THEMES)
     assert y_axis(spec)["scale"]["reverse"] is True
     assert spec["layer"][0]["encoding"]["x"]["sort"] == ["Næringsliv", "Demografi"]
-    assert [v["rank"] for v in spec["data"]["values"]] == [6, 98, 8, 2]
+    assert [v["plass"] for v in spec["data"]["values"]] == [6, 98, 8, 2]
 
 
 def test_the_theme_profile_is_told_in_words():

@@ -20,7 +20,7 @@ from temaplan.benchmark.index_data import (
 )
 from temaplan.benchmark.index_intervals import rank_intervals
 from temaplan.benchmark.index_moves import gain_one_place, rank_change
-from temaplan.benchmark.management.commands.benchmark_index import TOP_HEADING
+from temaplan.benchmark.management.commands.index import TOP_HEADING
 
 TODAY = date(2026, 11, 28)
 YEARS = [2018, 2019, 2020, 2021, 2022]  # 11618 and 03321 cover 2017–2022; growth looks back
@@ -93,7 +93,7 @@ def test_the_index_reads_the_age_groups_of_07459():
 
 def run_command(*args):
     out = io.StringIO()
-    call_command("benchmark_index", *args, stdout=out)
+    call_command("index", *args, stdout=out)
     return out.getvalue()
 
 
@@ -141,7 +141,7 @@ def test_too_few_draws_are_refused_before_anything_is_read(db):
 
 
 def test_the_command_without_stored_series_says_to_sync_first(db):
-    with pytest.raises(CommandError, match="Kjør «temaplan benchmark_index --sync --year 2022»"):
+    with pytest.raises(CommandError, match="Kjør «temaplan index --sync --year 2022»"):
         run_command("--year", "2022")
 
 

@@ -84,8 +84,8 @@ def test_without_ssb_figures_the_page_says_what_to_run(reader, asker_plan):
     html = page(reader, asker_plan)
     text = text_of(html)
     assert NOTHING_STORED in text
-    assert "temaplan benchmark_index --sync --year" in text
-    assert "ikke NHOs Kommune-NM" in text and "docs/index.md" in text
+    assert "temaplan index --sync --year" in text
+    assert "ikke NHOs Kommune-NM" in text and "dokumentasjon om indeksen" in text
     # The method summary is there without figures too, from the index's definition.
     assert (
         "7 parametere fra SSBs tabeller 03321, 07459, 11618 i 3 temaer: "
@@ -272,7 +272,7 @@ def test_a_store_without_a_year_for_the_whole_country_says_what_is_missing(
     text = text_of(page(reader, asker_plan))
     for message in messages:
         assert message in text
-    assert "temaplan benchmark_index --sync --year" in text
+    assert "temaplan index --sync --year" in text
 
 
 def test_whatever_is_typed_into_the_year_chooser_answers_with_the_page(synced, editor, asker_plan):

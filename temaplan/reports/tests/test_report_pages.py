@@ -363,3 +363,14 @@ def test_the_table_covers_every_report_page():
     from temaplan.reports.report_urls import urlpatterns
 
     assert {e.name for e in REPORT_ENDPOINTS} == {p.name for p in urlpatterns}
+
+
+def test_a_reader_s_look_at_a_draft_writes_nothing_but_shows_the_evaluation(reader, asker_plan):
+    from temaplan.reports.models import EvaluationText
+
+    report = draft(asker_plan)
+    EvaluationText.objects.filter(report=report).delete()
+    page = reader.get(reverse("reports:detail", args=[asker_plan.pk, report.pk]))
+    assert page.status_code == 200
+    assert not EvaluationText.objects.filter(report=report).exists()
+    assert "indikatorer når ambisjonen" in page.content.decode()

@@ -14,7 +14,9 @@ from temaplan.actions.models import Action, ActionPeriod, StudyPhase
 from temaplan.indicators.models import Indicator
 from temaplan.indicators.services import observation_record
 from temaplan.reports.document import canonical_bytes
-from temaplan.reports.snapshot import exact, report_period, snapshot_build
+from temaplan.reports.snapshot import snapshot_build
+from temaplan.reports.snapshot_actions import report_period
+from temaplan.reports.snapshot_values import exact
 
 NBSP = "\u00a0"
 TODAY = date(2022, 5, 1)

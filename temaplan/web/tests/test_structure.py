@@ -19,6 +19,8 @@ MAX_LINES = 450
 # Modules that are data, not logic: long because the plan they describe is long.
 DATA_MODULES = {
     "temaplan/demo/asker_actions.py": "the demo's action plan for 2022/23, record by record",
+    "temaplan/reports/tests/sample_document.py": "a whole report document of Asker's 2020 "
+    "figures, field by field, for the renderers' tests",
 }
 
 

@@ -73,9 +73,13 @@ def test_no_select_on_any_page_offers_django_s_dashes(editor, outsider):
     assert [path for path, (html, _text) in pages.items() if "---------" in html] == []
 
 
+FILE_TYPES = {"pdf", "docx", "xlsx", "pptx"}
+
+
 def choice_codes() -> set[str]:
     """The stored codes of every choice in the project's models whose label differs
-    («in_progress» for «Pågår», «adopted» for «Vedtatt»), but for «nok», a Norwegian word."""
+    («in_progress» for «Pågår», «adopted» for «Vedtatt»), but for «nok», a Norwegian word,
+    and the file types, which a user reads as such («.xlsx»)."""
     return {
         code
         for model in apps.get_models()
@@ -85,7 +89,7 @@ def choice_codes() -> set[str]:
         if isinstance(code, str)
         and re.fullmatch(r"[a-z_0-9]{3,}", code)
         and code != str(label).lower()
-        and code != "nok"
+        and code not in {"nok", *FILE_TYPES}
     }
 
 

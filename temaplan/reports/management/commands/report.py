@@ -66,7 +66,12 @@ class Command(BaseCommand):
     help = "Resultatrapporten for et år: bygg utkastet, lås, publiser og hent ut filene."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        commands = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
+        commands = parser.add_subparsers(
+            dest="command",
+            required=True,
+            metavar="KOMMANDO",
+            help="build, freeze, publish eller export.",
+        )
         build = commands.add_parser(
             "build",
             help="Vis årets utkast slik det ville blitt låst nå (lager det om det mangler).",

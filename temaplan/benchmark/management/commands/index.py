@@ -1,6 +1,6 @@
-"""`temaplan benchmark_index`: Temaplans egen indeks for a year, from the stored SSB series.
+"""`temaplan index`: Temaplans egen indeks for a year, from the stored SSB series.
 
-    temaplan benchmark_index --year 2022 --municipality 3203 --draws 1000 [--sync]
+    temaplan index --year 2022 --municipality 3203 --draws 1000 [--sync]
 
 Prints the municipality's rank with its 5–95 % interval, its theme ranks, the change since
 the year before split into its own and the others' part, its rank in its county, and what
@@ -61,7 +61,7 @@ BAD_DRAWS = "Antall trekk må være mellom {low} og {high}."
 SYNC_FAILED = "Hentingen feilet; ingenting er endret. {reason}"
 NO_HISTORY = (
     "Temaplan har ikke hentet kommunenes kodehistorikk og tallene indeksen trenger ennå. "
-    "Kjør «temaplan benchmark_index --sync --year {year}», så hentes de fra SSB."
+    "Kjør «temaplan index --sync --year {year}», så hentes de fra SSB."
 )
 
 
