@@ -1,6 +1,7 @@
-"""Render Vega-Lite specs to SVG on the server, cached by spec.
+"""Render Vega-Lite specs on the server: SVG (cached by spec) and PNG, always in the
+Norwegian locale. The only caller of the renderer, so no chart escapes the locale.
 
-The page, the PDF and the Word file embed the same SVG, so a chart looks the same everywhere.
+The page, the PDF and the Word file embed the same chart, so it looks the same everywhere.
 """
 
 from __future__ import annotations
@@ -40,3 +41,8 @@ def render_svg(spec: dict, *, title_id: str | None = None) -> str:
             count=1,
         )
     return svg
+
+
+def render_png(spec: dict, *, scale: float = 2) -> bytes:
+    """PNG bytes for a spec, in the Norwegian locale (for Word and PowerPoint)."""
+    return bytes(vl_convert.vegalite_to_png(vl_spec=with_locale(spec), scale=scale))

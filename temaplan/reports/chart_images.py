@@ -1,6 +1,7 @@
 """The report's charts as images: SVG for the PDF, PNG for Word and PowerPoint, from the same
 spec and in the Norwegian locale (decimal comma, space between thousands), so every file
-shows the same chart. No Django: the files are rendered from the document alone.
+shows the same chart. The files are rendered from the document alone; the drawing itself is
+temaplan.core.charts', which sets the locale for every chart of the project.
 """
 
 from __future__ import annotations
@@ -8,9 +9,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-import vl_convert
-
-from temaplan.core.chart_locale import with_locale
+from temaplan.core.charts import render_png, render_svg
 
 from .report_charts import Chart
 
@@ -22,7 +21,7 @@ _SIZE = re.compile(r'\b(width|height)="([\d.]+)"')
 def svg(chart: Chart) -> str:
     """The chart as inline SVG that is one image to a screen reader and to the PDF's tags:
     role="img" with the text alternative as its label and as its <title>."""
-    text = vl_convert.vegalite_to_svg(vl_spec=with_locale(chart.spec))
+    text = render_svg(chart.spec)
     alt = escape(chart.alt)
     return _SVG_ROOT.sub(
         lambda m: (
@@ -42,4 +41,4 @@ def svg_size(svg_text: str) -> tuple[float, float]:
 
 
 def png(chart: Chart, *, scale: float = PNG_SCALE) -> bytes:
-    return bytes(vl_convert.vegalite_to_png(vl_spec=with_locale(chart.spec), scale=scale))
+    return render_png(chart.spec, scale=scale)
