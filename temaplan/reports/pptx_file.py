@@ -26,6 +26,7 @@ from .report_charts import MATRIX_EXAMPLE, MATRIX_TITLE, Chart, document_charts
 from .report_outline import built_text
 from .report_tables import (
     PHASE_STATUS,
+    Cell,
     ambition_items,
     day_text,
     percent_cell,
@@ -176,6 +177,13 @@ def _ambitions(deck: Deck, document: Document) -> None:
         _bullets(slide, items, top=BODY_TOP, height=height, size=20, mark="")
 
 
+SCALE_NOTE = "Påvirkning og betydning fra 1 (lav) til 5 (høy)."
+
+
+def cell_number(cell: Cell) -> str:
+    return str(cell.number) if cell.number is not None else cell.text
+
+
 def _matrix(deck: Deck, document: Document, charts: dict[str, Chart]) -> None:
     """The influence matrix on the left, the focus areas' placements as a table on the right
     (and the premises outside the plan below it)."""
@@ -184,7 +192,7 @@ def _matrix(deck: Deck, document: Document, charts: dict[str, Chart]) -> None:
     if chart is None:
         return
     slide = _slide(deck, MATRIX_TITLE)
-    picture_width = Inches(7.2)
+    picture_width = Inches(6.0)
     _picture(slide, chart, left=MARGIN, width=picture_width)
     left = MARGIN + picture_width + Inches(0.2)
     width = WIDTH - left - MARGIN
@@ -192,31 +200,25 @@ def _matrix(deck: Deck, document: Document, charts: dict[str, Chart]) -> None:
     for table in (plan_focus_areas_table(plan), premises_table(plan)):
         if not table.rows:
             continue
-        rows = [[cell.text for cell in row] for row in table.rows]
-        height = Inches(0.3) * (len(rows) + 1)
+        # The scale's number alone (the header names the scale): one line a row.
+        rows = [[row[0].text, *(cell_number(cell) for cell in row[1:])] for row in table.rows]
+        height = Inches(0.34) * (len(rows) + 1)
         _table(
             slide,
             table.headers,
             rows,
             top=top,
             height=height,
-            widths=[2.6, 1.3, 1.3, 1.0][: len(table.headers)],
+            widths=[3.3, 1.25, 1.25, 1.2][: len(table.headers)],
             size=10,
             left=left,
             width=width,
         )
         top += height + Inches(0.2)
+    notes = [SCALE_NOTE]
     if any(area["placement_is_example"] for area in plan["focus_areas"]):
-        _bullets(
-            slide,
-            [MATRIX_EXAMPLE],
-            top=top,
-            height=Inches(0.4),
-            size=10,
-            mark="",
-            left=left,
-            width=width,
-        )
+        notes.append(MATRIX_EXAMPLE)
+    _bullets(slide, notes, top=top, height=Inches(0.7), size=10, mark="", left=left, width=width)
 
 
 def _result_ambition(entry: IndicatorEntry) -> str:
