@@ -33,6 +33,34 @@ class Meta(TypedDict):
     vintages: list[str]  # every data vintage the figures carry, sorted
 
 
+class PlanFocusArea(TypedDict):
+    number: str
+    name: str
+    influence: int  # the municipality's ability to influence it, 1 (low) to 5 (high)
+    influence_label: str  # «4 (nokså høy)»
+    importance: int  # its importance for business development, 1 to 5
+    importance_label: str
+    strategies: int  # how many strategies it has: the bubble's size in the matrix
+    placement_is_example: bool  # placed in the matrix only as an illustration, not decided
+
+
+class PlanPremise(TypedDict):
+    """A condition set outside the plan (land use, transport), drawn apart in the matrix."""
+
+    letter: str  # «a», «b», … in the plan's order
+    name: str
+    influence: int
+    influence_label: str
+    importance: int
+    importance_label: str
+
+
+class PlanSection(TypedDict):
+    ambitions: list[str]  # the plan's political ambitions, in the plan's order (a), b), …)
+    focus_areas: list[PlanFocusArea]  # in the plan's order
+    premises: list[PlanPremise]
+
+
 class SeriesPoint(TypedDict):
     year: int
     value: str | None
@@ -208,6 +236,7 @@ class EvaluationSentence(TypedDict):
 
 class Document(TypedDict):
     meta: Meta
+    plan: PlanSection
     indicators: list[IndicatorEntry]
     kommune_nm: KommuneNm | None
     action_plan: ActionPlan

@@ -1,12 +1,10 @@
 """The status deck (.pptx, python-pptx) in the shape of the plan presentation: title, the
-ambitions, the indicators with «resultat / ambisjon» and the assessment, Kommune-NM with the
-peers and the story, the action list, the studies' timeline.
+plan's political ambitions, the influence matrix with its focus areas, the indicators with
+«resultat / ambisjon» (the ambitions of the years after it in their columns) and the
+assessment, Kommune-NM with the peers and the story, the action list, the studies' timeline.
 
 Text is text and tables are tables (editable in PowerPoint); only the charts are pictures,
-each with its text alternative. The influence matrix and the political ambitions are not in
-the report document, so the deck has no slide for them; the ambitions slide shows the
-indicators' ambitions, which the document carries. Dates and zip entries are fixed: same
-document, same bytes.
+each with its text alternative. Dates and zip entries are fixed: same document, same bytes.
 """
 
 from __future__ import annotations
@@ -24,9 +22,18 @@ from temaplan.core.workbook import deterministic_zip
 
 from .chart_images import png
 from .document import Document, IndicatorEntry
-from .report_charts import Chart, document_charts
+from .report_charts import MATRIX_EXAMPLE, MATRIX_TITLE, Chart, document_charts
 from .report_outline import built_text
-from .report_tables import PHASE_STATUS, day_text, percent_cell, standings
+from .report_tables import (
+    PHASE_STATUS,
+    Cell,
+    ambition_items,
+    day_text,
+    percent_cell,
+    plan_focus_areas_table,
+    premises_table,
+    standings,
+)
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 MARGIN = Inches(0.5)
@@ -72,18 +79,20 @@ def _table(
     height: int | None = None,
     widths: Sequence[float] | None = None,
     size: int = 12,
+    left: int = MARGIN,
+    width: int = BODY_WIDTH,
 ) -> None:
     """A real table: a header row (marked as such) and one row per item."""
     height = height or Inches(0.4) * (len(rows) + 1)
     frame = slide.shapes.add_table(
-        len(rows) + 1, len(headers), Emu(MARGIN), Emu(top), Emu(BODY_WIDTH), Emu(height)
+        len(rows) + 1, len(headers), Emu(left), Emu(top), Emu(width), Emu(height)
     )
     table = frame.table
     table.first_row = True
     if widths:
         total = sum(widths)
         for index, weight in enumerate(widths):
-            table.columns[index].width = Emu(int(BODY_WIDTH * weight / total))
+            table.columns[index].width = Emu(int(width * weight / total))
     for row_number, values in enumerate([headers, *rows]):
         for column, value in enumerate(values):
             cell = table.cell(row_number, column)
@@ -93,13 +102,23 @@ def _table(
                 paragraph.font.bold = row_number == 0
 
 
-def _bullets(slide: Slide, items: Sequence[str], *, top: int, height: int, size: int = 16) -> None:
-    box = slide.shapes.add_textbox(Emu(MARGIN), Emu(top), Emu(BODY_WIDTH), Emu(height))
+def _bullets(
+    slide: Slide,
+    items: Sequence[str],
+    *,
+    top: int,
+    height: int,
+    size: int = 16,
+    mark: str = "• ",
+    left: int = MARGIN,
+    width: int = BODY_WIDTH,
+) -> None:
+    box = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Emu(height))
     frame = box.text_frame
     frame.word_wrap = True
     for number, item in enumerate(items):
         paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
-        paragraph.text = f"• {item}"
+        paragraph.text = f"{mark}{item}"
         paragraph.font.size = Pt(size)
         paragraph.space_after = Pt(6)
 
@@ -150,19 +169,56 @@ def _title_slide(deck: Deck, document: Document) -> None:
 
 
 def _ambitions(deck: Deck, document: Document) -> None:
-    """Each indicator's ambition for the year reported on and the years after it."""
-    year = document["meta"]["year"]
-    entries = document["indicators"]
-    years = sorted({p["year"] for e in entries for p in e["series"] if p["year"] >= year})
-    rows = []
-    for entry in entries:
-        targets = {point["year"]: point["target"] for point in entry["series"]}
-        rows.append([entry["name"], *(targets.get(y, "") or "–" for y in years)])
-    chunks = _chunks(rows)
-    for number, chunk in enumerate(chunks, start=1):
-        slide = _slide(deck, _titled(AMBITIONS_TITLE, number, len(chunks)))
-        widths = [4.0] + [1.2] * len(years)
-        _table(slide, ["Indikator", *map(str, years)], chunk, widths=widths, size=12)
+    """The plan's political ambitions, a) to e) as the plan lists them."""
+    items = ambition_items(document["plan"])
+    if items:
+        slide = _slide(deck, AMBITIONS_TITLE)
+        height = HEIGHT - BODY_TOP - MARGIN
+        _bullets(slide, items, top=BODY_TOP, height=height, size=20, mark="")
+
+
+SCALE_NOTE = "Påvirkning og betydning fra 1 (lav) til 5 (høy)."
+
+
+def cell_number(cell: Cell) -> str:
+    return str(cell.number) if cell.number is not None else cell.text
+
+
+def _matrix(deck: Deck, document: Document, charts: dict[str, Chart]) -> None:
+    """The influence matrix on the left, the focus areas' placements as a table on the right
+    (and the premises outside the plan below it)."""
+    plan = document["plan"]
+    chart = charts.get("matrise")
+    if chart is None:
+        return
+    slide = _slide(deck, MATRIX_TITLE)
+    picture_width = Inches(6.0)
+    _picture(slide, chart, left=MARGIN, width=picture_width)
+    left = MARGIN + picture_width + Inches(0.2)
+    width = WIDTH - left - MARGIN
+    top = BODY_TOP
+    for table in (plan_focus_areas_table(plan), premises_table(plan)):
+        if not table.rows:
+            continue
+        # The scale's number alone (the header names the scale): one line a row.
+        rows = [[row[0].text, *(cell_number(cell) for cell in row[1:])] for row in table.rows]
+        height = Inches(0.34) * (len(rows) + 1)
+        _table(
+            slide,
+            table.headers,
+            rows,
+            top=top,
+            height=height,
+            widths=[3.3, 1.25, 1.25, 1.2][: len(table.headers)],
+            size=10,
+            left=left,
+            width=width,
+        )
+        top += height + Inches(0.2)
+    notes = [SCALE_NOTE]
+    if any(area["placement_is_example"] for area in plan["focus_areas"]):
+        notes.append(MATRIX_EXAMPLE)
+    _bullets(slide, notes, top=top, height=Inches(0.7), size=10, mark="", left=left, width=width)
 
 
 def _result_ambition(entry: IndicatorEntry) -> str:
@@ -309,8 +365,9 @@ def render_pptx(document: Document) -> bytes:
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     charts = document_charts(document)
     _title_slide(deck, document)
+    _ambitions(deck, document)
+    _matrix(deck, document, charts)
     if document["indicators"]:
-        _ambitions(deck, document)
         _indicators(deck, document)
         _indicator_charts(deck, document, charts)
     _kommune_nm(deck, document, charts)

@@ -23,8 +23,9 @@ from temaplan.actions.slippage import AT_RISK, SLIPPING
 from temaplan.core.vegalite import VEGA_LITE_SCHEMA, Spec
 from temaplan.indicators.charts import AMBITION, RESULT, UNIT_TITLES
 from temaplan.indicators.status import Unit
+from temaplan.plans.matrix import FOCUS_AREA, PREMISE, MatrixPoint, influence_matrix_spec
 
-from .document import Document, IndicatorEntry, KommuneNm, StudyEntry
+from .document import Document, IndicatorEntry, KommuneNm, PlanSection, StudyEntry
 from .report_tables import day_text, standings
 
 COLOURS = {RESULT: "#1f5f8b", AMBITION: "#b35900"}
@@ -306,13 +307,58 @@ def timeline_chart(studies: list[StudyEntry], *, on: date, width: int = 560) -> 
     return Chart("utredninger", "Tidslinje for utredningene", spec, alt)
 
 
+MATRIX_TITLE = "Innsatsområder og påvirkning"
+MATRIX_EXAMPLE = "Plasseringen i matrisen er et eksempel, ikke vedtatt."
+
+
+def matrix_chart(plan: PlanSection, *, width: int = 460) -> Chart | None:
+    """The influence matrix as the plan page draws it (plans.matrix): the focus areas by the
+    municipality's influence and their importance, sized by their strategies, the premises
+    outside the plan apart. None without focus areas or premises."""
+    areas, premises = plan["focus_areas"], plan["premises"]
+    if not areas and not premises:
+        return None
+    points = [
+        MatrixPoint(f"{a['number']}. {a['name']}", a["influence"], a["importance"], a["strategies"])
+        for a in areas
+    ] + [
+        MatrixPoint(f"{p['letter']}) {p['name']}", p["influence"], p["importance"], 0, PREMISE)
+        for p in premises
+    ]
+    spec = influence_matrix_spec(points, width=width)
+    placed = "; ".join(
+        f"{a['number']}. {a['name']}: påvirkning {a['influence']}, betydning {a['importance']}, "
+        f"{a['strategies']} strategier"
+        for a in areas
+    )
+    alt = (
+        f"Matrise over planens {len(areas)} innsatsområder etter kommunens muligheter for "
+        "påvirkning (vannrett, 1 = lav, 5 = høy) og betydning (loddrett, 1 = lav, 5 = høy), "
+        f"boblen større jo flere strategier. {FOCUS_AREA}: {placed or 'ingen'}."
+    )
+    if premises:
+        alt += (
+            " Premisser utenfor planen: "
+            + "; ".join(
+                f"{p['letter']}) {p['name']}: påvirkning {p['influence']}, "
+                f"betydning {p['importance']}"
+                for p in premises
+            )
+            + "."
+        )
+    if any(a["placement_is_example"] for a in areas):
+        alt += " " + MATRIX_EXAMPLE
+    return Chart("matrise", MATRIX_TITLE, spec, alt)
+
+
 def report_date(document: Document) -> date:
     return _d(document["meta"]["built_at"])
 
 
 def document_charts(document: Document) -> dict[str, Chart]:
     """Every chart of the report by key, in the report's order."""
-    charts = [indicator_chart(entry) for entry in document["indicators"]]
+    charts = [matrix_chart(document["plan"])]
+    charts += [indicator_chart(entry) for entry in document["indicators"]]
     if document["kommune_nm"]:
         charts.append(rank_chart(document["kommune_nm"]))
     charts.append(timeline_chart(document["studies"], on=report_date(document)))

@@ -12,11 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .document import Document, EvaluationSentence, IndicatorEntry, KommuneNm
-from .report_charts import Chart, document_charts
+from .document import Document, EvaluationSentence, IndicatorEntry, KommuneNm, PlanSection
+from .report_charts import MATRIX_EXAMPLE, Chart, document_charts
 from .report_tables import (
     Table,
     actions_table,
+    ambition_items,
     budget_table,
     focus_areas_table,
     indicator_series,
@@ -24,10 +25,13 @@ from .report_tables import (
     meetings_table,
     partners_table,
     peers_table,
+    plan_focus_areas_table,
+    premises_table,
     study_table,
     top_list_table,
 )
 
+PLAN, AMBITIONS, MATRIX = "Planen", "Politiske ambisjoner", "Innsatsområder og påvirkning"
 SUMMARY, INDICATORS, KOMMUNE_NM, ACTIONS, STUDIES, BUDGET, PARTNERS, MEETINGS, ABOUT = (
     "Sammendrag",
     "Indikatorer",
@@ -185,6 +189,28 @@ def _kommune_nm(outline: Outline, kommune_nm: KommuneNm, said: list[str]) -> Non
     outline.add(Paragraph(f"Kilde: {kommune_nm['source']}.", style="note"))
 
 
+def _plan(outline: Outline, plan: PlanSection) -> None:
+    """The plan the report follows up: its ambitions, and its focus areas in the influence
+    matrix (the chart, then the same placements as a table). Left out when the plan has none."""
+    if not (plan["ambitions"] or plan["focus_areas"] or plan["premises"]):
+        return
+    outline.add(Heading(1, PLAN))
+    if plan["ambitions"]:
+        outline.add(Heading(2, AMBITIONS), Bullets(ambition_items(plan)))
+    if not (plan["focus_areas"] or plan["premises"]):
+        return
+    outline.add(Heading(2, MATRIX))
+    chart = outline.charts.get("matrise")
+    if chart:
+        outline.add(Figure(chart))
+    if any(area["placement_is_example"] for area in plan["focus_areas"]):
+        outline.add(Paragraph(MATRIX_EXAMPLE, style="note"))
+    if plan["focus_areas"]:
+        outline.add(TableBlock(plan_focus_areas_table(plan)))
+    if plan["premises"]:
+        outline.add(TableBlock(premises_table(plan)))
+
+
 def report_outline(document: Document) -> Outline:
     meta = document["meta"]
     year = meta["year"]
@@ -199,6 +225,8 @@ def report_outline(document: Document) -> Outline:
     outline.add(Heading(1, SUMMARY))
     summary = _section_sentences(document, "summary")
     outline.add(Bullets(summary) if summary else Paragraph("Ingen vurdering skrevet."))
+
+    _plan(outline, document["plan"])
 
     outline.add(Heading(1, INDICATORS))
     if document["indicators"]:

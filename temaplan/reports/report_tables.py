@@ -18,6 +18,7 @@ from .document import (
     Document,
     IndicatorEntry,
     KommuneNm,
+    PlanSection,
     Standing,
     StudyEntry,
 )
@@ -195,6 +196,40 @@ def focus_areas_table(plan: ActionPlan) -> Table:
     return Table("innsatsomrader", "Framdrift per innsatsområde", headers, rows)
 
 
+def ambition_items(plan: PlanSection) -> list[str]:
+    """The political ambitions as the plan lists them: «a) Den nye kommunen skal …»."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return [f"{letters[n % 26]}) {text}" for n, text in enumerate(plan["ambitions"])]
+
+
+def plan_focus_areas_table(plan: PlanSection) -> Table:
+    """The focus areas as the influence matrix places them: the matrix as a table."""
+    rows = [
+        (
+            text(f"{area['number']}. {area['name']}"),
+            Cell(area["influence_label"], Decimal(area["influence"]), grouped=False),
+            Cell(area["importance_label"], Decimal(area["importance"]), grouped=False),
+            whole(area["strategies"]),
+        )
+        for area in plan["focus_areas"]
+    ]
+    headers = ("Innsatsområde", "Påvirkning", "Betydning", "Strategier")
+    return Table("plan-innsatsomrader", "Innsatsområder i planen", headers, rows)
+
+
+def premises_table(plan: PlanSection) -> Table:
+    rows = [
+        (
+            text(f"{premise['letter']}) {premise['name']}"),
+            Cell(premise["influence_label"], Decimal(premise["influence"]), grouped=False),
+            Cell(premise["importance_label"], Decimal(premise["importance"]), grouped=False),
+        )
+        for premise in plan["premises"]
+    ]
+    headers = ("Premiss utenfor planen", "Påvirkning", "Betydning")
+    return Table("premisser", "Premisser utenfor planen", headers, rows)
+
+
 def actions_table(plan: ActionPlan) -> Table:
     rows = [
         (
@@ -366,7 +401,8 @@ def evaluation_table(document: Document) -> Table:
 
 def spreadsheet_tables(document: Document) -> list[Table]:
     """Every table of the report, one per sheet, in the report's order."""
-    tables = [indicators_overview(document), all_series(document)]
+    tables = [plan_focus_areas_table(document["plan"]), premises_table(document["plan"])]
+    tables += [indicators_overview(document), all_series(document)]
     if document["kommune_nm"]:
         tables.append(peers_table(document["kommune_nm"]))
     plan = document["action_plan"]

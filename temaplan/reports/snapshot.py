@@ -4,6 +4,9 @@ only what this gives; nothing downstream reads live data again.
 
 What each section holds, and the choices made where the live data leaves a choice:
 
+- plan: the plan's political ambitions, its focus areas as the influence matrix places them
+  (influence, importance, how many strategies) and the premises outside the plan, in the
+  plan's order, as the plan page shows them (plans.queries.plan_contents).
 - indicators: every indicator of the plan, as the indicator table shows it (indicators.table),
   for the report's year: result, ambition (as the plan states it, else what the status is
   measured against: the long-term goal), status with its reason, provisional, revised from,
@@ -75,6 +78,7 @@ from .snapshot_actions import (
     report_period,
     studies_section,
 )
+from .snapshot_plan import plan_section
 from .snapshot_values import exact
 
 TITLE = "Resultatrapport {year}"
@@ -87,7 +91,6 @@ STATUS_LABELS = {
     Status.NO_DATA: "Ingen data",
     Status.NOT_DUE: "Ikke målt ennå",
 }
-
 
 # --- Indicators -------------------------------------------------------------------------------
 
@@ -256,6 +259,7 @@ def snapshot_build(
             built_at=now.astimezone(UTC).isoformat(),
             vintages=sorted(vintages),
         ),
+        plan=plan_section(plan),
         indicators=indicators_section(indicators, year=year, today=today),
         kommune_nm=kommune_nm,
         action_plan=action_plan_section(plan, actions, period, today=today),

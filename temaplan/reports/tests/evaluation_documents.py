@@ -193,6 +193,7 @@ def document(**overrides: Any) -> Document:
     """A whole document: one indicator, one focus area, Kommune-NM and one budget year."""
     values: dict[str, Any] = {
         "meta": meta(),
+        "plan": {"ambitions": [], "focus_areas": [], "premises": []},
         "indicators": [indicator()],
         "kommune_nm": kommune_nm(),
         "action_plan": action_plan(),

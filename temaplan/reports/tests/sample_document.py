@@ -4,8 +4,9 @@ The renderers' tests and benchmark use it (no database): five indicators with «
 «−101 %», Kommune-NM rank 11 and county rank 4, the Kommune-NM edition 2021 with Asker and
 five peers and its story, the 2022/23 action plan with its top list, the four studies with
 phases and political cases, the 9,6 mill. kr frame, partners, dialogue meetings and the
-evaluation's sentences (reference/seed-plan.md). `scaled_document(10)` is the same document
-with ten times the indicators and actions, for the benchmark's linearity check.
+evaluation's sentences; and the plan's ambitions a)–e), its eight focus areas (placed as the
+demo places them) and two premises (reference/seed-plan.md). `scaled_document(10)` is the
+same document with ten times the indicators and actions, for the benchmark's linearity check.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from temaplan.reports.document import (
     IndicatorEntry,
     KommuneNm,
     PhaseEntry,
+    PlanFocusArea,
+    PlanPremise,
+    PlanSection,
     SeriesPoint,
     Standing,
     StudyEntry,
@@ -489,6 +493,65 @@ EVALUATION = [
 ]
 
 
+SCALE = {1: "lav", 2: "nokså lav", 3: "middels", 4: "nokså høy", 5: "høy"}
+# The political ambitions a)–e) from the merger of «nye Asker», as the plan states them.
+AMBITIONS = [
+    "Den nye kommunen skal være ledende i landet på næringsutvikling.",
+    "Næringsutviklingen i den nye kommunen skal baseres på de lokale fortrinn i de ulike "
+    "deler av kommunen.",
+    "Den nye kommunen skal ha en særskilt satsning på å tiltrekke og støtte opp om gründere/"
+    "entreprenører som ønsker å starte bedrift i kommunen.",
+    "Næringspolitikken skal bygges opp rundt de etablerte bedrifter samt satsning på "
+    "nyetableringer.",
+    "Det etableres en strategi for opplevelsesnæringen i den nye kommunen basert på "
+    "kystkultur, historie og reiseliv.",
+]
+
+
+def _area(number: int, name: str, influence: int, importance: int, strategies: int):
+    return PlanFocusArea(
+        number=str(number),
+        name=name,
+        influence=influence,
+        influence_label=f"{influence} ({SCALE[influence]})",
+        importance=importance,
+        importance_label=f"{importance} ({SCALE[importance]})",
+        strategies=strategies,
+        placement_is_example=True,  # the slide's positions were lost in extraction
+    )
+
+
+def _premise(letter: str, name: str, influence: int, importance: int) -> PlanPremise:
+    return PlanPremise(
+        letter=letter,
+        name=name,
+        influence=influence,
+        influence_label=f"{influence} ({SCALE[influence]})",
+        importance=importance,
+        importance_label=f"{importance} ({SCALE[importance]})",
+    )
+
+
+# The eight focus areas with the demo's placements and strategy counts (43 in all).
+PLAN = PlanSection(
+    ambitions=AMBITIONS,
+    focus_areas=[
+        _area(1, "Eksisterende næringer", 3, 5, 7),
+        _area(2, "Gründerskap og innovasjonsmiljøer", 4, 4, 6),
+        _area(3, "Landbruk", 2, 2, 4),
+        _area(4, "Opplevelsesnæringer", 3, 3, 5),
+        _area(5, "Nye næringer", 4, 3, 6),
+        _area(6, "Grønn konkurransekraft", 2, 4, 5),
+        _area(7, "Samarbeid og nettverk", 5, 3, 5),
+        _area(8, "Omdømme og synlighet", 5, 4, 5),
+    ],
+    premises=[
+        _premise("a", "Infrastruktur og samferdsel", 1, 5),
+        _premise("b", "Arealer og arealbestemmelser", 2, 5),
+    ],
+)
+
+
 def sample_document() -> Document:
     """A fresh copy of the sample, to change freely in a test."""
     return copy.deepcopy(
@@ -509,6 +572,7 @@ def sample_document() -> Document:
                     "SSB 12660 publisert 2021-03-15",
                 ],
             },
+            plan=PLAN,
             indicators=INDICATORS,
             kommune_nm=KommuneNm(
                 **{

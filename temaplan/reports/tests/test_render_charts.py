@@ -10,6 +10,7 @@ from temaplan.reports.chart_images import svg
 from temaplan.reports.report_charts import (
     document_charts,
     indicator_chart,
+    matrix_chart,
     rank_chart,
     target_number,
     timeline_chart,
@@ -75,9 +76,27 @@ def test_no_studies_no_timeline():
     assert timeline_chart([], on=date(2022, 5, 10)) is None
 
 
+def test_the_matrix_places_the_focus_areas_and_its_alternative_says_where():
+    chart = matrix_chart(sample_document()["plan"])
+    values = chart.spec["data"]["values"]
+    assert [v["label"] for v in values][:2] == [
+        "1. Eksisterende næringer",
+        "2. Gründerskap og innovasjonsmiljøer",
+    ]
+    assert values[-1]["label"] == "b) Arealer og arealbestemmelser"
+    assert chart.alt.startswith("Matrise over planens 8 innsatsområder")
+    assert "1. Eksisterende næringer: påvirkning 3, betydning 5, 7 strategier" in chart.alt
+    assert "a) Infrastruktur og samferdsel: påvirkning 1, betydning 5" in chart.alt
+    assert chart.alt.endswith("Plasseringen i matrisen er et eksempel, ikke vedtatt.")
+
+
+def test_a_plan_without_focus_areas_or_premises_has_no_matrix():
+    assert matrix_chart({"ambitions": ["Noe"], "focus_areas": [], "premises": []}) is None
+
+
 def test_every_chart_of_the_sample_and_its_svg_carries_the_text_alternative():
     charts = document_charts(sample_document())
-    assert len(charts) == 7
+    assert len(charts) == 8
     drawn = svg(charts["kommune-nm"])
     assert drawn.startswith('<svg role="img" aria-label="Plassering i Kommune-NM 2021')
     assert "<title>Plassering i Kommune-NM 2021" in drawn

@@ -24,6 +24,8 @@ def test_the_title_and_sections_use_words_heading_styles(word):
     assert ("Title", "Resultatrapport 2020") in styles
     assert ("Heading 1", "Indikatorer") in styles
     assert ("Heading 1", "Kommune-NM 2021") in styles
+    assert ("Heading 1", "Planen") in styles
+    assert ("Heading 2", "Politiske ambisjoner") in styles
     assert ("Heading 2", "Campus Bærekraft / sirkulærøkonomi") in styles
 
 
@@ -36,11 +38,12 @@ def test_every_table_has_a_header_row_marked_to_repeat(word):
 
 def test_every_picture_has_its_text_alternative(word):
     pictures = word.inline_shapes
-    assert len(pictures) == 7
+    assert len(pictures) == 8
     for picture in pictures:
         assert picture._inline.docPr.get("descr")
     descriptions = [p._inline.docPr.get("descr") for p in pictures]
     assert any("Asker 11 (13)" in text for text in descriptions)
+    assert any(text.startswith("Matrise over planens 8") for text in descriptions)
 
 
 def test_the_document_language_is_norwegian_bokmal(word):

@@ -43,11 +43,27 @@ def readable_pdf():
 
 def test_the_pdf_is_in_norwegian_and_its_figures_carry_their_alternative(readable_pdf):
     assert b"/Lang (nb)" in readable_pdf
-    assert len(re.findall(rb"/S\s*/Figure\b", readable_pdf)) == 7
-    assert readable_pdf.count(b"/Alt ") >= 7
+    assert len(re.findall(rb"/S\s*/Figure\b", readable_pdf)) == 8
+    assert readable_pdf.count(b"/Alt ") >= 8
 
 
-@pytest.mark.parametrize("heading", [b"Sammendrag", b"Indikatorer", b"Budsjett", b"Om tallene"])
+@needs_poppler
+def test_the_pdf_text_has_the_plans_ambitions_and_focus_areas():
+    text = " ".join(plain(run("pdftotext", written("pdf"), "-")).split())
+    assert "a) Den nye kommunen skal være ledende i landet på næringsutvikling." in text
+    assert "Innsatsområder og påvirkning" in text
+    assert "8. Omdømme og synlighet" in text
+
+
+def test_the_matrix_is_a_figure_with_its_text_alternative_beside_the_focus_area_table():
+    html = pdf_html(sample_document())
+    assert '<svg role="img" aria-label="Matrise over planens 8 innsatsområder' in html
+    assert "Innsatsområder i planen" in html and "4 (nokså høy)" in html
+
+
+@pytest.mark.parametrize(
+    "heading", [b"Planen", b"Sammendrag", b"Indikatorer", b"Budsjett", b"Om tallene"]
+)
 def test_the_headings_become_bookmarks(readable_pdf, heading):
     assert b"/Outlines" in readable_pdf
     assert b"/Title (" + heading + b")" in readable_pdf
@@ -64,7 +80,7 @@ def test_the_html_is_norwegian_with_a_title_header_cells_and_chart_alternatives(
     assert "<title>Resultatrapport 2020 – Asker kommune</title>" in html
     assert '<th scope="col"' in html and '<th scope="row">' in html
     charts = re.findall(r"<svg role=\"img\" aria-label=\"([^\"]+)\"[^>]*><title>", html)
-    assert len(charts) == 7  # five indicators, Kommune-NM, the studies
+    assert len(charts) == 8  # the matrix, five indicators, Kommune-NM, the studies
     assert all(label.strip() for label in charts)
     assert "Plassering i Kommune-NM 2021 av 356 kommuner, 1 er best" in html
 

@@ -41,6 +41,7 @@ def test_the_deck_has_the_presentations_slides_in_order(deck):
     expected = [
         "Temaplan næring 2020–2032",
         "Ambisjoner",
+        "Innsatsområder og påvirkning",
         "Indikatorer næring",
         "NHO Kommune-NM 2021 (tall for 2020)",
         "Tiltaksliste for perioden 2022/23",
@@ -48,6 +49,44 @@ def test_the_deck_has_the_presentations_slides_in_order(deck):
         "Tidslinje for utredningene",
     ]
     assert [title for title in titles if title in expected] == expected
+
+
+def test_the_ambitions_slide_has_the_plans_political_ambitions_as_text(deck):
+    slide = _slide(deck, "Ambisjoner")
+    assert not any(shape.shape_type == MSO_SHAPE_TYPE.PICTURE for shape in slide.shapes)
+    paragraphs = [
+        plain(p.text) for shape in slide.shapes if shape.has_text_frame
+        for p in shape.text_frame.paragraphs
+    ]  # fmt: skip
+    assert paragraphs[1:] == [
+        "a) Den nye kommunen skal være ledende i landet på næringsutvikling.",
+        "b) Næringsutviklingen i den nye kommunen skal baseres på de lokale fortrinn i de ulike "
+        "deler av kommunen.",
+        "c) Den nye kommunen skal ha en særskilt satsning på å tiltrekke og støtte opp om "
+        "gründere/entreprenører som ønsker å starte bedrift i kommunen.",
+        "d) Næringspolitikken skal bygges opp rundt de etablerte bedrifter samt satsning på "
+        "nyetableringer.",
+        "e) Det etableres en strategi for opplevelsesnæringen i den nye kommunen basert på "
+        "kystkultur, historie og reiseliv.",
+    ]
+
+
+def test_the_matrix_slide_has_the_chart_with_its_alternative_and_the_focus_areas_table(deck):
+    slide = _slide(deck, "Innsatsområder og påvirkning")
+    pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert len(pictures) == 1
+    assert (
+        pictures[0]
+        ._element.nvPicPr.cNvPr.get("descr")
+        .startswith("Matrise over planens 8 innsatsområder")
+    )
+    tables = [shape.table for shape in slide.shapes if shape.has_table]
+    areas = [[cell.text for cell in row.cells] for row in tables[0].rows]
+    assert areas[0] == ["Innsatsområde", "Påvirkning", "Betydning", "Strategier"]
+    assert areas[1] == ["1. Eksisterende næringer", "3", "5", "7"]
+    assert len(areas) == 9
+    assert tables[1].cell(1, 0).text == "a) Infrastruktur og samferdsel"
+    assert "Påvirkning og betydning fra 1 (lav) til 5 (høy)." in _text(slide)
 
 
 def test_the_indicator_slide_has_result_and_ambition_per_indicator_and_the_assessment(deck):
@@ -83,7 +122,7 @@ def test_pictures_are_only_charts_and_each_has_its_text_alternative(deck):
         shape for slide in deck.slides for shape in slide.shapes
         if shape.shape_type == MSO_SHAPE_TYPE.PICTURE
     ]  # fmt: skip
-    assert len(pictures) == 7
+    assert len(pictures) == 8
     assert all(picture._element.nvPicPr.cNvPr.get("descr") for picture in pictures)
 
 

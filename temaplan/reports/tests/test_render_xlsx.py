@@ -28,6 +28,8 @@ def _row(sheet, first: str):
 def test_every_table_of_the_report_has_its_own_sheet(book):
     assert book.sheetnames == [
         "Om rapporten",
+        "Innsatsområder i planen",
+        "Premisser utenfor planen",
         "Resultat og ambisjon 2020",
         "Indikatorer år for år",
         "Kommune-NM 2021",
@@ -40,6 +42,14 @@ def test_every_table_of_the_report_has_its_own_sheet(book):
         "Dialogmøter",
         "Resultatvurdering",
     ]
+
+
+def test_the_focus_areas_sheet_has_the_placements_and_strategies_as_numbers(book):
+    sheet = book["Innsatsområder i planen"]
+    assert [c.value for c in sheet[1]] == ["Innsatsområde", "Påvirkning", "Betydning", "Strategier"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert len(rows) == 8
+    assert rows[0] == ["1. Eksisterende næringer", 3, 5, 7]
 
 
 def test_the_indicators_results_are_exact_numbers_with_a_norwegian_format(book):

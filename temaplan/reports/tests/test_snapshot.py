@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from temaplan.actions.models import Action, ActionPeriod, StudyPhase
 from temaplan.indicators.models import Indicator
 from temaplan.indicators.services import observation_record
+from temaplan.plans.models import Ambition, FocusArea, Premise, Strategy
 from temaplan.reports.document import canonical_bytes
 from temaplan.reports.snapshot import snapshot_build
 from temaplan.reports.snapshot_actions import report_period
@@ -108,6 +109,37 @@ def test_every_section_is_filled_from_the_live_data(document_2020):
     assert d["evaluation"] == []
 
 
+def test_the_plan_section_has_the_plans_ambitions_and_its_eight_focus_areas(document_2020):
+    plan = document_2020["plan"]
+    assert len(plan["ambitions"]) == 5
+    assert (
+        plan["ambitions"][0] == "Den nye kommunen skal være ledende i landet på næringsutvikling."
+    )
+    assert plan["ambitions"][4].endswith("basert på kystkultur, historie og reiseliv.")
+    assert [(a["number"], a["name"]) for a in plan["focus_areas"]][::7] == [
+        ("1", "Eksisterende næringer"),
+        ("8", "Omdømme og synlighet"),
+    ]
+    assert len(plan["focus_areas"]) == 8
+    assert sum(a["strategies"] for a in plan["focus_areas"]) == 43
+    first = plan["focus_areas"][0]
+    assert (first["influence"], first["influence_label"]) == (3, "3 (middels)")
+    assert (first["importance"], first["importance_label"]) == (5, "5 (høy)")
+    assert first["placement_is_example"] is True
+    assert [(p["letter"], p["name"]) for p in plan["premises"]] == [
+        ("a", "Infrastruktur og samferdsel"),
+        ("b", "Arealer og arealbestemmelser"),
+    ]
+
+
+def test_a_plan_without_ambitions_or_focus_areas_has_an_empty_plan_section(asker_plan):
+    asker_plan.ambitions.all().delete()
+    Premise.objects.filter(plan=asker_plan).delete()
+    FocusArea.objects.filter(plan=asker_plan).delete()
+    plan = snapshot_build(plan=asker_plan, year=2020)["plan"]
+    assert plan == {"ambitions": [], "focus_areas": [], "premises": []}
+
+
 def test_the_vintages_are_every_vintage_the_figures_carry(document_2020):
     assert document_2020["meta"]["vintages"] == [
         "Kommune-NM 2018",
@@ -145,9 +177,26 @@ def queries_of_build(plan) -> int:
 
 
 def more_of_everything(plan, count: int) -> None:
-    """`count` more indicators with results, and as many more actions, studies among them."""
+    """`count` more indicators with results, and as many more actions, studies among them,
+    ambitions, focus areas with a strategy each, and premises."""
     period = plan.action_periods.get()
+    municipality = plan.municipality
     for n in range(count):
+        Ambition.objects.create(municipality=municipality, plan=plan, text=f"Ambisjon {n}")
+        area = FocusArea.objects.create(
+            municipality=municipality,
+            plan=plan,
+            number=100 + n,
+            name=f"Ekstra {n}",
+            influence=3,
+            importance=3,
+        )
+        Strategy.objects.create(
+            municipality=municipality, plan=plan, focus_area=area, code=f"{100 + n}.1", text="S"
+        )
+        Premise.objects.create(
+            municipality=municipality, plan=plan, name=f"Premiss {n}", influence=1, importance=1
+        )
         extra = Indicator.objects.create(
             municipality=plan.municipality,
             plan=plan,
