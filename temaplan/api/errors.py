@@ -71,28 +71,28 @@ def install(api: NinjaAPI) -> None:
             request, {"detail": detail, "errors": list(errors)}, status=status
         )
 
-    def on_api_error(request, exc: ApiError):
+    def on_api_error(request: Any, exc: Any) -> HttpResponse:
         return answer(request, exc.status, exc.detail, exc.errors)
 
-    def on_validation(request, exc: NinjaValidationError):
+    def on_validation(request: Any, exc: Any) -> HttpResponse:
         return answer(request, 422, INVALID_INPUT, validation_problems(exc))
 
-    def on_django_validation(request, exc: DjangoValidationError):
+    def on_django_validation(request: Any, exc: Any) -> HttpResponse:
         return answer(request, 422, INVALID_INPUT, django_problems(exc))
 
-    def on_conflict(request, exc: EditConflict):
+    def on_conflict(request: Any, exc: Any) -> HttpResponse:
         return answer(request, 409, CONFLICT, [problem(str(exc))])
 
-    def on_not_found(request, exc):
+    def on_not_found(request: Any, exc: Any) -> HttpResponse:
         return answer(request, 404, NOT_FOUND)
 
-    def on_forbidden(request, exc):
+    def on_forbidden(request: Any, exc: Any) -> HttpResponse:
         return answer(request, 403, str(exc) or FORBIDDEN)
 
-    def on_authentication(request, exc):
+    def on_authentication(request: Any, exc: Any) -> HttpResponse:
         return answer(request, 401, NOT_AUTHENTICATED)
 
-    def on_http_error(request, exc: HttpError):
+    def on_http_error(request: Any, exc: Any) -> HttpResponse:
         status = exc.status_code if exc.status_code in ERROR_CODES else 400
         return answer(request, status, BAD_REQUEST if status == 400 else str(exc))
 

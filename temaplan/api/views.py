@@ -22,7 +22,7 @@ REVOKED_MESSAGE = "API-nøkkelen «{name}» er trukket tilbake og virker ikke le
 
 
 def _page(request: HttpRequest, municipality, form: TokenForm, *, secret: str = "", status=200):
-    tokens = ApiToken.objects.filter(user=request.user, municipality=municipality)
+    tokens = ApiToken.objects.filter(user_id=int(request.user.pk or 0), municipality=municipality)
     role = roles_for(request)[municipality.id]
     return render(
         request,
@@ -59,7 +59,7 @@ def token_list(request: HttpRequest, number: str) -> HttpResponse:
 def token_revoke_view(request: HttpRequest, number: str, token_id: int) -> HttpResponse:
     municipality = get_municipality_for_user(request, number)
     token = ApiToken.objects.filter(
-        pk=token_id, user=request.user, municipality=municipality
+        pk=token_id, user_id=int(request.user.pk or 0), municipality=municipality
     ).first()
     if token is None:
         raise Http404("Fant ikke nøkkelen.")

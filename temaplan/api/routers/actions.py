@@ -167,7 +167,8 @@ def action_statuses_write(request: HttpRequest, period_id: Id, payload: ActionSt
     period = get_object_or_404(_mine(request, ActionPeriod), pk=period_id)
     require_write(request)
     actions = {a.key: a for a in _actions(request).filter(period=period)}
-    problems, seen = [], {}
+    problems: list[dict] = []
+    seen: dict = {}
     for n, row in enumerate(payload.rows):
         if row.action not in actions:
             text = UNKNOWN_ACTION.format(key=row.action)

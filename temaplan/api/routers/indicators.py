@@ -127,7 +127,8 @@ def observations_write(request: HttpRequest, plan_id: Id, payload: ObservationsI
     plan = get_object_or_404(Plan, pk=plan_id, municipality_id=municipality_id_of(request))
     require_write(request)
     indicators = {i.key: i for i in Indicator.objects.filter(plan=plan)}
-    problems, seen = [], {}
+    problems: list[dict] = []
+    seen: dict = {}
     for n, row in enumerate(payload.rows):
         indicator = indicators.get(row.indicator)
         if indicator is None:
@@ -138,10 +139,10 @@ def observations_write(request: HttpRequest, plan_id: Id, payload: ObservationsI
         if first != n:
             text = DUPLICATE_ROW.format(key=row.indicator, year=row.year, first=first)
             problems.append(problem(text, row=n, field="year"))
-        if text := year_problem(row.year, plan.first_year, plan.last_year):
-            problems.append(problem(text, row=n, field="year"))
-        if text := _value_problem(row.value, Unit(indicator.unit)):
-            problems.append(problem(text, row=n, field="value"))
+        if year_text := year_problem(row.year, plan.first_year, plan.last_year):
+            problems.append(problem(year_text, row=n, field="year"))
+        if value_text := _value_problem(row.value, Unit(indicator.unit)):
+            problems.append(problem(value_text, row=n, field="value"))
     if problems:
         raise ApiError(422, INVALID_INPUT, problems)
     user, now = token_of(request).user, timezone.now()

@@ -27,7 +27,7 @@ from .support import api_client, token_for
 API = "/api/v1"
 
 
-def reads(plan) -> list[str]:
+def reads(plan):
     indicator = plan.indicators.order_by("pk").first()
     action = Action.objects.filter(period__plan=plan).order_by("pk").first()
     urls = [
@@ -59,7 +59,7 @@ LISTS = [
 ]
 
 
-def writes(plan) -> list[tuple[str, dict]]:
+def writes(plan):
     period = ActionPeriod.objects.filter(plan=plan).order_by("pk").first()
     action = period.actions.order_by("pk").first()
     indicator = plan.indicators.order_by("pk").first()
@@ -232,7 +232,7 @@ def test_only_published_snapshots_are_listed(asker_plan):
 # --- Writing --------------------------------------------------------------------------------
 
 
-def many_indicators(plan, count: int) -> None:
+def many_indicators(plan, count):
     for n in range(count):
         Indicator.objects.create(
             municipality_id=plan.municipality_id,

@@ -4,8 +4,8 @@ editor's token for Asker. `make check-api` runs the same against a running serve
 
 import pytest
 import schemathesis
-from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from config.wsgi import application
 from temaplan.testing.personas import ASKER, EDITOR
