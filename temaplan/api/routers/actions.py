@@ -9,7 +9,7 @@ from django.db.models import Prefetch, Q
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from temaplan.actions.models import (
     Action,
@@ -19,6 +19,7 @@ from temaplan.actions.models import (
     StudyPhase,
 )
 from temaplan.actions.services import EditConflict, action_update_status
+from temaplan.api.paging import Paging
 
 from ..auth import municipality_id_of, require_write, token_of
 from ..errors import CONFLICT, INVALID_INPUT, ApiError, django_problems, problem
@@ -78,7 +79,7 @@ def _action(action: Action) -> dict:
 
 
 @router.get("/action-periods", response=answers(list[ActionPeriodOut]))
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def period_list(request: HttpRequest, plan: Id | None = None, year: Year | None = None):
     periods = _in_year(_mine(request, ActionPeriod), year, prefix="")
     if plan is not None:
@@ -87,7 +88,7 @@ def period_list(request: HttpRequest, plan: Id | None = None, year: Year | None 
 
 
 @router.get("/actions", response=answers(list[ActionOut]))
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def action_list(request: HttpRequest, period: Id | None = None, year: Year | None = None):
     """Actions; with `year`, those of the periods that include it."""
     actions = _in_year(_actions(request), year)
@@ -114,7 +115,7 @@ def _study(study: Action) -> dict:
 
 
 @router.get("/studies", response=answers(list[StudyOut]))
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def study_list(request: HttpRequest, year: Year | None = None):
     """The studies (utredninger) with their phases."""
     studies = _in_year(_mine(request, Action).filter(kind=Action.Kind.STUDY), year)
@@ -125,7 +126,7 @@ def study_list(request: HttpRequest, year: Year | None = None):
 
 
 @router.get("/budget/frames", response=answers(list[BudgetFrameOut]))
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def budget_frame_list(request: HttpRequest, plan: Id | None = None, year: Year | None = None):
     frames = _mine(request, BudgetFrame)
     if plan is not None:
@@ -150,7 +151,7 @@ def _allocation(allocation: BudgetAllocation) -> dict:
 
 
 @router.get("/budget/allocations", response=answers(list[BudgetAllocationOut]))
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def budget_allocation_list(request: HttpRequest, plan: Id | None = None, year: Year | None = None):
     allocations = _mine(request, BudgetAllocation).select_related("action")
     if plan is not None:

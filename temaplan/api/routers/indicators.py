@@ -9,8 +9,9 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from temaplan.api.paging import Paging
 from temaplan.core.versioning import EDIT_CONFLICT_MESSAGE
 from temaplan.indicators.models import Indicator, Observation
 from temaplan.indicators.queries import indicators_with_data
@@ -66,7 +67,7 @@ def _indicators(request: HttpRequest):
 
 
 @router.get("/indicators", response=answers(list[IndicatorOut]))
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def indicator_list(request: HttpRequest, plan: Id | None = None, year: Year | None = None):
     """Indicators with targets and results; with `year`, that year's target and result only."""
     indicators = _indicators(request)
@@ -96,7 +97,7 @@ def _observation(observation: Observation, key: str) -> dict:
 
 
 @router.get("/plans/{plan_id}/observations", response=answers(list[ObservationOut]))
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def observation_list(
     request: HttpRequest, plan_id: Id, indicator: str | None = None, year: Year | None = None
 ):

@@ -3,9 +3,10 @@
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from temaplan.accounts.models import Municipality
+from temaplan.api.paging import Paging
 from temaplan.plans.models import FocusArea, Plan, Strategy
 
 from ..auth import municipality_id_of
@@ -26,7 +27,7 @@ def _municipality(request: HttpRequest, municipality: Municipality) -> dict:
 
 
 @router.get("/municipalities", response=answers(list[MunicipalityOut]))
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def municipality_list(request: HttpRequest):
     """The token's municipality: a token belongs to one."""
     return [
@@ -49,7 +50,7 @@ def plans_of(request: HttpRequest, year: int | None = None):
 
 
 @router.get("/plans", response=answers(list[PlanOut]))
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def plan_list(request: HttpRequest, year: Year | None = None):
     """The plans; with `year`, those whose period includes it."""
     return plans_of(request, year).order_by("-first_year", "id")
@@ -61,7 +62,7 @@ def plan_detail(request: HttpRequest, plan_id: Id):
 
 
 @router.get("/focus-areas", response=answers(list[FocusAreaOut]))
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def focus_area_list(request: HttpRequest, plan: Id | None = None):
     areas = FocusArea.objects.filter(municipality_id=municipality_id_of(request))
     if plan is not None:
@@ -70,7 +71,7 @@ def focus_area_list(request: HttpRequest, plan: Id | None = None):
 
 
 @router.get("/strategies", response=answers(list[StrategyOut]))
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def strategy_list(request: HttpRequest, plan: Id | None = None):
     strategies = Strategy.objects.filter(municipality_id=municipality_id_of(request))
     if plan is not None:

@@ -3,8 +3,9 @@
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from temaplan.api.paging import Paging
 from temaplan.benchmark.models import Edition
 from temaplan.reports.models import Report
 
@@ -16,7 +17,7 @@ router = Router(tags=["Kommune-NM og rapporter"])
 
 
 @router.get("/kommune-nm/editions", response=answers(list[EditionOut]))
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def edition_list(request: HttpRequest, year: Year | None = None):
     editions = Edition.objects.filter(municipality_id=municipality_id_of(request))
     if year is not None:
@@ -31,7 +32,7 @@ def _snapshots(request: HttpRequest):
 
 
 @router.get("/snapshots", response=answers(list[SnapshotOut]))
-@paginate(LimitOffsetPagination)
+@paginate(Paging)
 def snapshot_list(request: HttpRequest, plan: Id | None = None, year: Year | None = None):
     """The published result reports (snapshots); drafts and frozen drafts are not here."""
     reports = _snapshots(request).defer("document")

@@ -399,3 +399,12 @@ def test_the_schema_is_served_by_the_server_and_declares_every_error(demo):
     for path, methods in schema["paths"].items():
         for method, operation in methods.items():
             assert {"401", "404", "422"} <= set(operation["responses"]), (path, method)
+
+
+def test_an_offset_past_what_the_database_holds_is_refused_not_a_500(demo):
+    """Found by schemathesis: SQLite answered «datatype mismatch» to such an OFFSET."""
+    response = api_client(token_for(EDITOR, ASKER)).get(
+        "/api/v1/indicators?offset=57665643357722570431203003858944&limit=75"
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"]
