@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test bench bench-load lint install install-dev system clean
+.PHONY: run test check-api bench bench-load lint install install-dev system clean
 
 # The runtime install, redone whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -37,6 +37,20 @@ run: system install
 # The whole test suite (browser tests included when Chromium is installed; CI insists on them).
 test: system install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Schemathesis against the running API (runserver on $(API_PORT), the schema from the server
+# itself, all checks, stateful links too) with a fresh editor token for Asker from the demo.
+API_PORT ?= 8765
+check-api: install-dev
+	DEBUG=1 $(BIN)/temaplan migrate --noinput
+	DEBUG=1 $(BIN)/temaplan demo
+	DEBUG=1 $(BIN)/temaplan runserver --noreload 127.0.0.1:$(API_PORT) & echo $$! > var/check-api.pid; \
+	sleep 4; \
+	TOKEN=$$(DEBUG=1 $(BIN)/python -c "import django; django.setup(); from temaplan.api.tokens import token_create; from temaplan.accounts.models import Membership; m = Membership.objects.get(user__username='asker-redaktor', municipality__number='3203'); print(token_create(user=m.user, municipality=m.municipality, name='check-api', days=1)[1])"); \
+	$(BIN)/schemathesis run http://127.0.0.1:$(API_PORT)/api/v1/openapi.json --checks all \
+		--exclude-checks positive_data_acceptance,negative_data_rejection \
+		-H "Authorization: Bearer $$TOKEN" --max-examples 30; \
+	status=$$?; kill $$(cat var/check-api.pid); rm -f var/check-api.pid; exit $$status
 
 # Benchmarks: medians and ratios, printed. Not part of `make test`.
 # Every benchmark runs; the target fails if any of them missed its target.

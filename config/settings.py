@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",  # the database queue for production (TEMAPLAN_TASKS_BACKEND)
+    "ninja",  # the API docs page from its own static files, never a CDN
     "temaplan.core",
     "temaplan.accounts",
     "temaplan.plans",
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "temaplan.actions",
     "temaplan.benchmark",
     "temaplan.reports",
+    "temaplan.api",
     "temaplan.web",
     "temaplan.demo",
 ]
@@ -287,3 +289,9 @@ TEMAPLAN_DEMO_PASSWORD = os.environ.get("TEMAPLAN_DEMO_PASSWORD", "demo")
 TEMAPLAN_SSB_API = os.environ.get("TEMAPLAN_SSB_API", "https://data.ssb.no/api/pxwebapi/v2")
 TEMAPLAN_KLASS_API = os.environ.get("TEMAPLAN_KLASS_API", "https://data.ssb.no/api/klass/v1")
 TEMAPLAN_SSB_CACHE_DIR = os.environ.get("TEMAPLAN_SSB_CACHE_DIR", str(VAR_DIR / "ssb-cache"))
+
+# --- API (temaplan/api) -------------------------------------------------------------------
+# Pages of at most 1000 rows; an offset past any real list is refused (422), not sent on.
+NINJA_PAGINATION_PER_PAGE = 100
+NINJA_PAGINATION_MAX_LIMIT = 1000
+NINJA_PAGINATION_MAX_OFFSET = 1_000_000

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from temaplan.api.urls import api_urls
+
 urlpatterns = [
     path("", include("temaplan.web.urls")),
     path("konto/", include("temaplan.accounts.urls")),
@@ -10,6 +12,8 @@ urlpatterns = [
     path("", include("temaplan.actions.urls")),
     path("", include("temaplan.benchmark.urls")),
     path("", include("temaplan.reports.urls")),
+    path("", include("temaplan.api.urls")),
+    path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,28 @@
+"""The REST API at /api/v1/: one NinjaAPI, a router per area, every error in one schema."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI
+from ninja.openapi.docs import Swagger
+
+from . import errors
+from .auth import TokenAuth
+from .routers import actions, indicators, plans, published
+
+api = NinjaAPI(
+    title="Temaplan API",
+    version="1",
+    description=(
+        "Les og oppdater en kommunes oppfølging av temaplan næring. Alle kall krever en "
+        "personlig API-nøkkel (`Authorization: Bearer <nøkkel>`), laget på siden «API-nøkler». "
+        "Se docs/api.md for eksempler."
+    ),
+    auth=TokenAuth(),
+    urls_namespace="api-v1",
+    docs=Swagger(settings={"persistAuthorization": False}),
+)
+errors.install(api)
+api.add_router("", plans.router)
+api.add_router("", indicators.router)
+api.add_router("", actions.router)
+api.add_router("", published.router)
