@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "temaplan.actions",
     "temaplan.benchmark",
     "temaplan.reports",
+    "temaplan.portal",
     "temaplan.web",
     "temaplan.demo",
 ]

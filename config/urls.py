@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("temaplan.actions.urls")),
     path("", include("temaplan.benchmark.urls")),
     path("", include("temaplan.reports.urls")),
+    path("offentlig/", include("temaplan.portal.urls")),
     path("admin/", admin.site.urls),
 ]
 
