@@ -9,6 +9,7 @@ already has it. The pages are the same for everybody, logged in or not.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -75,8 +76,24 @@ def _municipality_page(request: HttpRequest, number: str) -> HttpResponse:
     )
 
 
+_INNER_ARIA = re.compile(r' (?:role|aria-roledescription|aria-label)="[^"]*"')
+_IDS = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+
+
+def _inline_svg(key: str, text: str) -> str:
+    """A chart for a page with several: its ids made its own (two charts' «clip2» would clip
+    each other), and its marks no separate images (the root <svg> is the one image, with the
+    chart's text alternative)."""
+    text = _IDS.sub(lambda m: f"{m.group(1)}{key}-{m.group(2)}", text)
+    root, _, inner = text.partition(">")
+    return f"{root}>{_INNER_ARIA.sub('', inner)}"
+
+
 def _chart_svgs(document: Document) -> dict[str, str]:
-    return {key: mark_safe(svg(chart)) for key, chart in document_charts(document).items()}  # noqa: S308 - our own SVG, its text escaped
+    return {
+        key: mark_safe(_inline_svg(key, svg(chart)))  # noqa: S308 - our own SVG, text escaped
+        for key, chart in document_charts(document).items()
+    }
 
 
 def _standings(document: Document) -> list[tuple[Any, bool]]:
