@@ -96,6 +96,13 @@ def list_etag(number: str | None = None) -> str:
     return _tag("list", number or "", *(f"{pk}:{print_}" for pk, print_ in prints))
 
 
+def statement_etag(number: str, reviewed: object) -> str | None:
+    """The statement's tag: its text's date, for a municipality the portal shows."""
+    if not municipalities().filter(number=number).exists():
+        return None
+    return _tag("statement", number, str(reviewed))
+
+
 def list_last_modified(number: str | None = None) -> datetime | None:
     rows = published()
     if number is not None:

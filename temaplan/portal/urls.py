@@ -8,6 +8,11 @@ app_name = "portal"
 urlpatterns = [
     path("", views.municipality_list, name="municipalities"),
     path("<municipality_number:number>/", views.municipality_page, name="municipality"),
+    path(
+        "<municipality_number:number>/tilgjengelighet/",
+        views.accessibility,
+        name="accessibility",
+    ),
     path("<municipality_number:number>/<int:year>/", views.report_page, name="report"),
     path(
         "<municipality_number:number>/<int:year>/indikatorer.csv",

@@ -26,7 +26,7 @@ from temaplan.reports.rendering import CONTENT_TYPES
 from temaplan.reports.report_charts import document_charts
 from temaplan.reports.services import file_name
 
-from . import opendata, queries
+from . import opendata, queries, statement
 
 CACHE_CONTROL = "public, no-cache"  # may be stored, but asked about again (ETag) every time
 
@@ -87,6 +87,25 @@ def _inline_svg(key: str, text: str) -> str:
     text = _IDS.sub(lambda m: f"{m.group(1)}{key}-{m.group(2)}", text)
     root, _, inner = text.partition(">")
     return f"{root}>{_INNER_ARIA.sub('', inner)}"
+
+
+@condition(etag_func=lambda request, number: queries.statement_etag(number, statement.REVIEWED))
+def _accessibility(request: HttpRequest, number: str) -> HttpResponse:
+    municipality = queries.municipality(number)
+    return render(
+        request,
+        "portal/accessibility.html",
+        {
+            "municipality": municipality,
+            "standard": statement.STANDARD,
+            "conformance": statement.conformance(),
+            "checked": statement.checked(),
+            "deviations": statement.DEVIATIONS,
+            "complaint": statement.COMPLAINT,
+            "complaint_url": statement.COMPLAINT_URL,
+            "reviewed": statement.REVIEWED,
+        },
+    )
 
 
 def _chart_svgs(document: Document) -> dict[str, str]:
@@ -194,6 +213,7 @@ def _indicators_json(request: HttpRequest, number: str, year: int) -> HttpRespon
 
 municipality_list = _public(_municipality_list)
 municipality_page = _public(_municipality_page)
+accessibility = _public(_accessibility)
 report_page = _public(_report_page)
 report_download = _public(_report_download)
 indicators_csv = _public(_indicators_csv)

@@ -54,6 +54,7 @@ def _pages() -> list[str]:
     return [
         reverse("portal:municipalities"),
         reverse("portal:municipality", args=[ASKER]),
+        reverse("portal:accessibility", args=[ASKER]),
         reverse("portal:report", args=[ASKER, 2020]),
     ]
 

@@ -7,7 +7,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from temaplan.portal import queries
+from temaplan.portal import queries, statement
 from temaplan.reports.models import Report, ReportFile
 from temaplan.reports.services import report_preview
 from temaplan.testing.personas import ASKER, BAERUM, assert_one_h1
@@ -21,6 +21,7 @@ def published_urls() -> dict[str, str]:
     urls = {
         "list": reverse("portal:municipalities"),
         "municipality": reverse("portal:municipality", args=[ASKER]),
+        "statement": reverse("portal:accessibility", args=[ASKER]),
         "report": reverse("portal:report", args=[ASKER, PUBLISHED_YEAR]),
         "csv": reverse("portal:indicators_csv", args=[ASKER, PUBLISHED_YEAR]),
         "json": reverse("portal:indicators_json", args=[ASKER, PUBLISHED_YEAR]),
@@ -46,7 +47,7 @@ def published(demo):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize(
-    "name", ["list", "municipality", "report", "csv", "json", *ReportFile.Kind.values]
+    "name", ["list", "municipality", "statement", "report", "csv", "json", *ReportFile.Kind.values]
 )
 def test_every_persona_gets_the_same_published_answer(request, anonymous, persona, name):
     url = published_urls()[name]
@@ -65,6 +66,7 @@ def test_the_draft_year_and_a_municipality_without_a_published_report_are_not_fo
     for url in [*hidden_urls(DRAFT_YEAR), *hidden_urls(PUBLISHED_YEAR, BAERUM)]:
         assert client.get(url).status_code == 404, url
     assert client.get(reverse("portal:municipality", args=[BAERUM])).status_code == 404
+    assert client.get(reverse("portal:accessibility", args=[BAERUM])).status_code == 404
 
 
 @pytest.mark.parametrize("state", ["frozen", "superseded", "draft"])
@@ -111,7 +113,7 @@ def test_no_figure_of_the_2021_draft_appears_anywhere(anonymous, editor, publish
     assert any(entry["shown"] == "77,7\u00a0%" for entry in preview["indicators"])
     for client in (anonymous, editor):
         for name, url in published_urls().items():
-            if name in ("list", "municipality", "report", "csv", "json"):
+            if name in ("list", "municipality", "statement", "report", "csv", "json"):
                 text = client.get(url).content.decode()
                 assert "77,7" not in text and "77.7" not in text, url
                 assert "Resultatrapport 2021" not in text, url
@@ -176,3 +178,20 @@ def test_a_post_is_refused(anonymous, published):
 
 def test_the_queries_find_only_published_reports(published):
     assert list(queries.published()) == [published]
+
+
+def test_the_accessibility_statement_has_the_parts_norwegian_statements_have(anonymous):
+    url = reverse("portal:accessibility", args=[ASKER])
+    page = anonymous.get(url).content.decode()
+    for heading in ("Samsvar med kravene", "Kjente avvik", "Tilbakemelding og kontakt", "Dato"):
+        assert f">{heading}</h2>" in page, heading
+    assert statement.STANDARD in page and "axe-core" in page and "uutilsynet.no" in page
+    assert f'datetime="{statement.REVIEWED:%Y-%m-%d}"' in page
+    first = anonymous.get(url)
+    assert anonymous.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_the_portal_pages_link_to_the_statement(anonymous):
+    url = reverse("portal:accessibility", args=[ASKER])
+    for name in ("municipality", "report"):
+        assert url in anonymous.get(published_urls()[name]).content.decode(), name
