@@ -14,6 +14,8 @@ import io
 from typing import Any
 
 from temaplan.core.workbook import csv_value
+from temaplan.indicators.charts import UNIT_TITLES
+from temaplan.indicators.status import LABELS
 from temaplan.reports.document import Document
 
 LICENCE = "Norsk lisens for offentlige data (NLOD) 2.0"
@@ -32,15 +34,23 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("rapportaar", "Året resultatrapporten gjelder."),
     ("indikatorid", "Indikatorens faste nøkkel i Temaplan."),
     ("indikator", "Indikatorens navn."),
-    ("enhet", "Enheten: percent (prosent), count (antall), nok (kroner), rank (plassering), …"),
+    (
+        "enhet",
+        "Enheten som kode (prosent, antall, kroner, plassering, …); JSON-filen lister kodene.",
+    ),
     ("kilde", "Hvor tallet kommer fra: SSB, NHO, egne data eller beregnet."),
     ("aar", "Året tallet gjelder."),
     ("verdi", "Tallet som eksakt desimaltall med punktum; tom når året ikke har tall."),
     ("vist", "Tallet slik rapporten viser det («41,7 %»)."),
     ("ambisjon", "Årets ambisjon slik planen sier den; tom uten ambisjon."),
-    ("status", "Status mot ambisjonen: green (nådd), amber (nesten), red (ikke nådd), none, …"),
+    ("status", "Status mot ambisjonen som kode (grønn, gul, rød, …); JSON-filen lister kodene."),
 )
 COLUMN_NAMES = tuple(name for name, _ in COLUMNS)
+# The codes of the coded columns, for the JSON's documentation (the page names them in words).
+CODES: dict[str, dict[str, str]] = {
+    "enhet": {str(unit): title.lower() for unit, title in UNIT_TITLES.items()},
+    "status": {str(status): label for status, label in LABELS.items()},
+}
 
 
 def indicator_rows(document: Document) -> list[dict[str, Any]]:
@@ -92,7 +102,11 @@ def indicators_json(document: Document, *, fingerprint: str, published_at: str) 
             "lisens_url": LICENCE_URL,
             "kreditering": CREDIT,
             "merknad": CREDIT_NOTE,
-            "kolonner": [{"navn": name, "beskrivelse": text} for name, text in COLUMNS],
+            "kolonner": [
+                {"navn": name, "beskrivelse": text}
+                | ({"koder": CODES[name]} if name in CODES else {})
+                for name, text in COLUMNS
+            ],
         },
         "rader": indicator_rows(document),
     }

@@ -154,6 +154,10 @@ def test_the_json_documents_its_columns_licence_and_credit(anonymous, published)
     assert about["kreditering"] == "Kilde: Statistisk sentralbyrå"
     assert about["fingeravtrykk"] == published.fingerprint
     names = [column["navn"] for column in about["kolonner"]]
+    coded = {column["navn"]: column.get("koder", {}) for column in about["kolonner"]}
+    assert coded["enhet"]["percent"] == "prosent" and coded["status"]["green"] == "grønn"
+    assert all(row["enhet"] in coded["enhet"] for row in data["rader"])
+    assert all(row["status"] in coded["status"] for row in data["rader"])
     assert data["rader"] and all(list(row) == names for row in data["rader"])
 
 
