@@ -23,6 +23,7 @@ WCAG = {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
 AXE_RUN = """async (runOnly) => (await axe.run(document, {runOnly, resultTypes: ["violations"]}))
   .violations.map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).slice(0, 3).join(", "))"""
 WIDTHS = (1366, 390)
+OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
 
 
 def _require(path: Path) -> None:
@@ -77,10 +78,14 @@ def test_every_portal_page_passes_axe_without_javascript_and_is_saved_at_two_wid
             page.add_script_tag(path=str(AXE_JS))
             if found := page.evaluate(AXE_RUN, WCAG):
                 violations[path] = found
+            page.set_viewport_size({"width": WIDTHS[-1], "height": 900})
+            if (excess := page.evaluate(OVERFLOW)) > 0:
+                too_wide[f"{path} {WIDTHS[-1]}"] = excess
+            page.set_viewport_size({"width": WIDTHS[0], "height": 900})
         page.goto(live_server.url + _pages()[-1])
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
-            excess = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            excess = page.evaluate(OVERFLOW)
             if excess > 0:
                 too_wide[f"{width}"] = excess
             page.screenshot(path=str(ARTIFACTS / f"portal-rapport-{width}.png"), full_page=True)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from temaplan.portal import queries, statement
 from temaplan.reports.models import Report, ReportFile
 from temaplan.reports.services import report_preview
-from temaplan.testing.personas import ASKER, BAERUM, assert_one_h1
+from temaplan.testing.personas import ASKER, BAERUM, assert_one_h1, url_names
 
 PERSONAS = ("anonymous", "editor", "reader", "outsider")
 PUBLISHED_YEAR, DRAFT_YEAR = 2020, 2021
@@ -199,3 +199,15 @@ def test_the_portal_pages_link_to_the_statement(anonymous):
     url = reverse("portal:accessibility", args=[ASKER])
     for name in ("municipality", "report"):
         assert url in anonymous.get(published_urls()[name]).content.decode(), name
+
+
+def test_the_persona_table_covers_every_portal_url(demo):
+    named = {
+        "list": "municipalities",
+        "statement": "accessibility",
+        "csv": "indicators_csv",
+        "json": "indicators_json",
+        "pdf": "download",
+    }
+    covered = {named.get(name, name) for name in published_urls()}
+    assert url_names("portal") <= covered
