@@ -8,6 +8,7 @@ already has it. The pages are the same for everybody, logged in or not.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -32,13 +33,12 @@ CACHE_CONTROL = "public, no-cache"  # may be stored, but asked about again (ETag
 
 
 def _public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = view(request, *args, **kwargs)
         response["Cache-Control"] = CACHE_CONTROL
         return response
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return login_not_required(require_safe(wrapped))
 
 
