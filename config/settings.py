@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "temaplan.benchmark",
     "temaplan.reports",
     "temaplan.api",
+    "temaplan.portal",
     "temaplan.web",
     "temaplan.demo",
 ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("temaplan.reports.urls")),
     path("", include("temaplan.api.urls")),
     path("api/v1/", api_urls()),
+    path("offentlig/", include("temaplan.portal.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,132 @@
+"""What the public may see: published reports only, read from their stored documents.
+
+Every portal view fetches through these functions; nothing else in the portal queries. A
+draft, a frozen report not yet published, a superseded version and a plan without a
+published report are never found (404), whoever asks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from temaplan.accounts.models import Municipality
+from temaplan.reports.models import Report, ReportFile
+
+NOT_PUBLISHED = "Fant ingen publisert resultatrapport her."
+NO_FILE = "Den publiserte rapporten har ingen fil av den typen."
+# Part of every ETag: raise it when the pages' markup changes, so browsers fetch them anew.
+PAGES_VERSION = "1"
+
+
+def published() -> QuerySet[Report]:
+    return Report.objects.filter(state=Report.State.PUBLISHED, document__isnull=False).exclude(
+        fingerprint=""
+    )
+
+
+def municipalities() -> QuerySet[Municipality]:
+    """The municipalities with at least one published report, by name."""
+    return Municipality.objects.filter(pk__in=published().values("municipality_id")).order_by(
+        "name"
+    )
+
+
+def municipality(number: str) -> Municipality:
+    found = municipalities().filter(number=number).first()
+    if found is None:
+        raise Http404(NOT_PUBLISHED)
+    return found
+
+
+def reports_of(number: str) -> list[Report]:
+    """A municipality's published reports, newest year first (the document left unread)."""
+    return list(
+        published()
+        .filter(municipality__number=number)
+        .select_related("plan")
+        .defer("document")
+        .order_by("-year", "-published_at")
+    )
+
+
+def report(number: str, year: int) -> Report:
+    """The municipality's published report of `year`: with several plans, the one published
+    last."""
+    found = (
+        published()
+        .filter(municipality__number=number, year=year)
+        .select_related("plan__municipality", "municipality")
+        .order_by("-published_at", "-pk")
+        .first()
+    )
+    if found is None:
+        raise Http404(NOT_PUBLISHED)
+    return found
+
+
+def report_file(number: str, year: int, kind: str) -> tuple[Report, ReportFile]:
+    found = report(number, year)
+    stored = ReportFile.objects.filter(report=found, kind=kind).first()
+    if stored is None:
+        raise Http404(NO_FILE)
+    return found, stored
+
+
+def report_kinds(found: Report) -> list[ReportFile]:
+    return list(ReportFile.objects.filter(report=found).only("kind", "report").order_by("kind"))
+
+
+# --- Freshness: what ETag and Last-Modified are made of --------------------------------------
+
+
+def _tag(*parts: str) -> str:
+    return hashlib.sha256("|".join((PAGES_VERSION, *parts)).encode()).hexdigest()[:32]
+
+
+def list_etag(number: str | None = None) -> str:
+    """One tag for every published report behind a list (all, or one municipality's)."""
+    rows = published()
+    if number is not None:
+        rows = rows.filter(municipality__number=number)
+    prints = rows.order_by("pk").values_list("pk", "fingerprint")
+    return _tag("list", number or "", *(f"{pk}:{print_}" for pk, print_ in prints))
+
+
+def statement_etag(number: str, reviewed: object) -> str | None:
+    """The statement's tag: its text's date, for a municipality the portal shows."""
+    if not municipalities().filter(number=number).exists():
+        return None
+    return _tag("statement", number, str(reviewed))
+
+
+def list_last_modified(number: str | None = None) -> datetime | None:
+    rows = published()
+    if number is not None:
+        rows = rows.filter(municipality__number=number)
+    latest = rows.order_by("-published_at").values_list("published_at", flat=True).first()
+    return latest
+
+
+def report_etag(number: str, year: int, variant: str) -> str | None:
+    found = (
+        published()
+        .filter(municipality__number=number, year=year)
+        .order_by("-published_at", "-pk")
+        .values_list("pk", "fingerprint")
+        .first()
+    )
+    return None if found is None else _tag(variant, str(found[0]), found[1])
+
+
+def report_last_modified(number: str, year: int) -> datetime | None:
+    return (
+        published()
+        .filter(municipality__number=number, year=year)
+        .order_by("-published_at", "-pk")
+        .values_list("published_at", flat=True)
+        .first()
+    )
