@@ -4,6 +4,8 @@ editor's token for Asker. `make check-api` runs the same against a running serve
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
@@ -18,6 +20,19 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 @pytest.fixture
 def secret(demo):
     return token_for(EDITOR, ASKER)
+
+
+@pytest.fixture(autouse=True)
+def the_test_s_connection_stays_open():
+    """Schemathesis calls the WSGI application itself, whose request signals close the
+    database connection after every request, as in production; the test's transaction lives
+    on that connection (on PostgreSQL it was closed under the next case). Django's test
+    client disconnects the same handler."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
