@@ -5,6 +5,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from temaplan.core.versioning import Versioned
+
 
 class Role(models.TextChoices):
     VIEWER = "viewer", _("Leser")
@@ -59,3 +61,13 @@ class Membership(models.Model):
     @property
     def can_edit(self) -> bool:
         return self.role in ROLES_THAT_EDIT
+
+
+class Owned(Versioned):
+    """A municipality's row (tenancy), with a version number that the services compare
+    before saving. The apps' models build on it."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        abstract = True

@@ -14,11 +14,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from temaplan.accounts.models import Municipality
+from temaplan.accounts.models import Municipality, Owned
 from temaplan.core.fields import DecimalSize
 from temaplan.core.text_limits import PARAGRAPHS, SENTENCES
 from temaplan.core.uniqueness import UniqueKey
-from temaplan.core.versioning import Versioned
 from temaplan.plans.models import FocusArea, Plan, Strategy
 
 MONEY = DecimalSize(max_digits=14, decimal_places=2)
@@ -41,13 +40,6 @@ FRAME_TAKEN = {
     "decided": _("Planen har allerede en vedtatt ramme for %(year)s."),
     "proposed": _("Planen har allerede et forslag i økonomiplanen for %(year)s."),
 }
-
-
-class Owned(Versioned):
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        abstract = True
 
 
 class ActionPeriod(Owned):

@@ -20,10 +20,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from temaplan.accounts.models import Municipality
+from temaplan.accounts.models import Owned
 from temaplan.core.fields import DecimalSize
 from temaplan.core.text_limits import PARAGRAPHS, SENTENCES
-from temaplan.core.versioning import Versioned
 from temaplan.plans.models import Plan
 
 SCORE = DecimalSize(max_digits=12, decimal_places=4)
@@ -35,13 +34,6 @@ DEFAULT_PUBLISHED_MONTH_DAY = (6, 1)
 
 def default_published_on(year: int) -> date:
     return date(year, *DEFAULT_PUBLISHED_MONTH_DAY)
-
-
-class Owned(Versioned):
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        abstract = True
 
 
 class Edition(Owned):

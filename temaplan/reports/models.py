@@ -14,17 +14,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from temaplan.accounts.models import Municipality
+from temaplan.accounts.models import Municipality, Owned
 from temaplan.core.text_limits import PARAGRAPHS, SENTENCES
-from temaplan.core.versioning import Versioned
 from temaplan.plans.models import Plan
-
-
-class Owned(Versioned):
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        abstract = True
 
 
 class Report(Owned):
