@@ -16,6 +16,9 @@ from django.core.cache import cache
 from .chart_locale import with_locale
 
 CACHE_SECONDS = 60 * 60 * 24
+# Every id the renderer writes and every reference to one (vl-convert numbers its clip paths
+# «clip1», «clip2», … in each chart alike).
+_IDS = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
 
 
 def spec_key(spec: dict) -> str:
@@ -24,8 +27,9 @@ def spec_key(spec: dict) -> str:
 
 def render_svg(spec: dict, *, title_id: str | None = None) -> str:
     """SVG text for a spec, in the Norwegian locale whatever the spec says (axes, legends and
-    tooltips read «2 500», «0,5», «mai 2023»). With title_id the root <svg> points screen
-    readers at that text."""
+    tooltips read «2 500», «0,5», «mai 2023»). With title_id the chart is inline on a page:
+    the root <svg> points screen readers at that text, and the chart's ids are prefixed with
+    it, so two charts on one page never clip each other with the same «clip2»."""
     spec = with_locale(spec)
     key = "chart-svg:" + spec_key(spec)
     svg = cache.get(key)
@@ -33,6 +37,7 @@ def render_svg(spec: dict, *, title_id: str | None = None) -> str:
         svg = vl_convert.vegalite_to_svg(vl_spec=spec)
         cache.set(key, svg, CACHE_SECONDS)
     if title_id:
+        svg = own_ids(svg, title_id)
         # The figure's own text alternative describes it; the SVG's inner marks are noise.
         svg = re.sub(
             r"^<svg ",
@@ -46,3 +51,8 @@ def render_svg(spec: dict, *, title_id: str | None = None) -> str:
 def render_png(spec: dict, *, scale: float = 2) -> bytes:
     """PNG bytes for a spec, in the Norwegian locale (for Word and PowerPoint)."""
     return bytes(vl_convert.vegalite_to_png(vl_spec=with_locale(spec), scale=scale))
+
+
+def own_ids(svg: str, prefix: str) -> str:
+    """The SVG with every id, and every reference to one, prefixed: ids of its own on a page."""
+    return _IDS.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", svg)

@@ -80,3 +80,21 @@ def test_no_chart_builder_sets_a_locale_of_its_own():
         if re.search(r"[\"']locale[\"']\s*:", path.read_text(encoding="utf-8"))
     ]
     assert setters == ["core/chart_locale.py"]
+
+
+def ids_and_references(svg: str) -> tuple[set[str], set[str]]:
+    ids = set(re.findall(r'\bid="([^"]+)"', svg))
+    references = set(re.findall(r'(?:url\(#|href="#)([^")]+)', svg))
+    return ids, references
+
+
+def test_two_charts_inline_on_one_page_share_no_id_and_each_points_only_at_its_own():
+    clipped = line_chart(THOUSANDS) | {"mark": {"type": "line", "clip": True}}
+    first = render_svg(clipped, title_id="series-title")
+    second = render_svg(clipped, title_id="profile-title")
+    first_ids, first_references = ids_and_references(first)
+    second_ids, second_references = ids_and_references(second)
+    assert first_ids and second_ids
+    assert not first_ids & second_ids
+    assert first_references <= first_ids
+    assert second_references <= second_ids
