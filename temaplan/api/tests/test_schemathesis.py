@@ -79,5 +79,5 @@ class Workflow(schema.as_state_machine()):  # type: ignore[misc]
 def test_the_links_lead_from_answer_to_answer_as_the_schema_says(secret):
     run_state_machine_as_test(
         Workflow,
-        settings=settings(FEW, max_examples=10, stateful_step_count=6),
+        settings=settings(FEW, max_examples=20, stateful_step_count=10),
     )
