@@ -7,9 +7,21 @@ from ninja.openapi.docs import Swagger
 
 from . import errors
 from .auth import TokenAuth
+from .links import links_add
 from .routers import actions, indicators, plans, published
 
-api = NinjaAPI(
+
+class TemaplanApi(NinjaAPI):
+    """ninja's schema with the OpenAPI links between the operations (links.py)."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return links_add(schema, path_prefix)
+
+
+api = TemaplanApi(
     title="Temaplan API",
     version="1",
     description=(

@@ -7,10 +7,20 @@ from decimal import Decimal
 from typing import Annotated
 
 from ninja import Field, Schema
+from pydantic.config import JsonDict
+
+from temaplan.actions.models import Action
 
 # Ids and years the database can hold: a larger number is refused with 422, never a 500.
 Id = Annotated[int, Field(ge=1, le=2_147_483_647)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
+
+# What the server enforces itself, with its own Norwegian message (a key no indicator or action
+# has, a status it does not know: 422 naming the row), declared in the schema too so that a
+# client, and schemathesis, knows a well-formed row from a malformed one. Declared, not
+# validated by pydantic, whose messages are English.
+KEY: JsonDict = {"minLength": 1, "pattern": "^[-a-zA-Z0-9_]+$"}  # a SlugField: validate_slug
+ACTION_STATUSES: JsonDict = {"enum": list(Action.Status.values)}
 
 
 class ErrorItem(Schema):
@@ -201,7 +211,9 @@ class SnapshotDetailOut(SnapshotOut):
 
 
 class ObservationIn(Schema):
-    indicator: str = Field(max_length=60, description="Indikatorens nøkkel i planen.")
+    indicator: str = Field(
+        max_length=60, description="Indikatorens nøkkel i planen.", json_schema_extra=KEY
+    )
     year: int = Field(ge=1900, le=2100)
     value: Decimal
     provisional: bool = False
@@ -228,8 +240,10 @@ class ObservationsOut(Schema):
 
 
 class ActionStatusIn(Schema):
-    action: str = Field(max_length=60, description="Tiltakets nøkkel i perioden.")
-    status: str = Field(max_length=12)
+    action: str = Field(
+        max_length=60, description="Tiltakets nøkkel i perioden.", json_schema_extra=KEY
+    )
+    status: str = Field(max_length=12, json_schema_extra=ACTION_STATUSES)
     progress: int | None = Field(None, ge=0, le=100)
     comment: str = Field("", max_length=2000)
     version: int = Field(ge=1, le=2_147_483_647, description="Versjonen du endrer fra.")

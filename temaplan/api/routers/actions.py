@@ -161,7 +161,9 @@ def budget_allocation_list(request: HttpRequest, plan: Id | None = None, year: Y
     return Rows(allocations.order_by("plan_id", "year", "id"), _allocation)
 
 
-@router.post("/action-periods/{period_id}/actions/status", response=answers(ActionStatusesOut))
+@router.post(
+    "/action-periods/{period_id}/actions/status", response=answers(ActionStatusesOut, write=True)
+)
 def action_statuses_write(request: HttpRequest, period_id: Id, payload: ActionStatusesIn):
     """Set status and progress of many actions at once, by action key: all or nothing. Each
     row names the version it changes from; a row someone else changed since gives 409."""

@@ -2,13 +2,14 @@
 
 from typing import Any
 
-from ..errors import ERROR_CODES
+from ..errors import ERROR_CODES, WRITE_ERROR_CODES
 from ..schemas import Error
 
 
-def answers(ok: Any) -> dict[int, Any]:
-    """An operation's responses: its 200 and every error, all in the one Error schema."""
-    return {200: ok, **dict.fromkeys(ERROR_CODES, Error)}
+def answers(ok: Any, *, write: bool = False) -> dict[int, Any]:
+    """An operation's responses: its 200 and every error, all in the one Error schema; a
+    write's include 413, a body too large."""
+    return {200: ok, **dict.fromkeys(WRITE_ERROR_CODES if write else ERROR_CODES, Error)}
 
 
 class Rows:

@@ -120,7 +120,7 @@ def _value_problem(value: Decimal, unit: Unit) -> str | None:
     return None
 
 
-@router.post("/plans/{plan_id}/observations", response=answers(ObservationsOut))
+@router.post("/plans/{plan_id}/observations", response=answers(ObservationsOut, write=True))
 def observations_write(request: HttpRequest, plan_id: Id, payload: ObservationsIn):
     """Store many values at once, by indicator key and year: all or nothing. A row with
     `version` changes the stored value only if it is still at that version (409 otherwise);

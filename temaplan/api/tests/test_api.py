@@ -373,6 +373,29 @@ def test_a_bad_status_is_refused_in_norwegian_naming_the_row(asker_plan):
     assert stored() == before
 
 
+@pytest.mark.parametrize(
+    "path", ["/plans/{plan}/observations", "/action-periods/{period}/actions/status"]
+)
+def test_a_body_too_large_is_refused_with_413_in_norwegian_storing_nothing(
+    asker_plan, settings, path
+):
+    """Found by schemathesis: a 3 MB body answered 500. Limit lowered to keep the test small."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2**20
+    period = ActionPeriod.objects.filter(plan=asker_plan).order_by("pk").first()
+    editor = api_client(token_for(EDITOR, ASKER))
+    rows = [{"indicator": "x", "action": "x", "year": 2024, "value": "1", "comment": "é" * 300}]
+    before = stored()
+    url = path.format(plan=asker_plan.pk, period=period.pk)
+    response = post(editor, url, {"rows": rows * 2000})
+    assert response.status_code == 413
+    assert response.json() == {
+        "detail": "Forespørselen er for stor (over 1,0 MB): ingenting er lagret. "
+        "Send radene i flere mindre forespørsler.",
+        "errors": [],
+    }
+    assert stored() == before
+
+
 def test_input_ninja_refuses_comes_in_the_same_error_schema(asker_plan):
     editor = api_client(token_for(EDITOR, ASKER))
     response = post(editor, f"/plans/{asker_plan.pk}/observations", {"rows": [{"year": "x"}]})
