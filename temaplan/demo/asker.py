@@ -7,6 +7,8 @@ the data (`is_example`, `placement_is_example`) and labelled «Eksempel» on eve
 Pure data, in the records of `records.py`; `load_plan.py` and `services.py` load it.
 """
 
+from datetime import date
+
 from .records import FocusAreaRow, MunicipalityRow, PlanRow, PremiseRow, UserRow
 
 EXAMPLE = "Eksempel: "
@@ -233,6 +235,23 @@ BAERUM_PLAN = PlanRow(
     focus_areas=BAERUM_FOCUS_AREAS,
     premises=BAERUM_PREMISES,
 )
+
+# Asker's part of the accessibility statement of its published pages (Bærum has none, so the
+# portal shows what an empty one looks like). The presentation says nothing about it: the
+# unit, the deviation and the evaluator are examples, marked as such; the mailbox is the
+# municipality's public one. Reviewed the day the 2020 report was published (load_reports).
+ASKER_STATEMENT = {
+    "contact_unit": EXAMPLE + "Kommunikasjon og digitalisering",
+    "contact_email": "postmottak@asker.kommune.no",
+    "contact_phone": "",
+    "contact_form_url": "",
+    "deviations": EXAMPLE + "Kartet over næringsområdene i plandokumentet er et bilde uten "
+    "tekstalternativ; områdene er beskrevet i teksten under det.",
+    "evaluated": True,
+    "evaluated_on": date(2022, 5, 2),
+    "evaluated_by": EXAMPLE + "Kommunikasjon og digitalisering, Asker kommune",
+    "reviewed_on": date(2022, 5, 9),
+}
 
 # The password comes from the TEMAPLAN_DEMO_PASSWORD setting.
 DEMO_USERS = (

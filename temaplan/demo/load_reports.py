@@ -1,7 +1,8 @@
 """Asker's result reports: 2020 frozen and published, as the plan presentation of May 2022
 reported it, and 2021 as a draft (its figures were not all in). Bærum has none: its empty
-list says what to do next. Loading again changes nothing: a report already frozen is never
-built again, and the times are fixed.
+list says what to do next. Asker has filled in its part of the accessibility statement of the
+published pages; Bærum has not. Loading again changes nothing: a report already frozen is
+never built again, and the times are fixed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import UTC, datetime
 from django.contrib.auth import get_user_model
 
 from temaplan.plans.models import Plan
-from temaplan.reports.models import Report
+from temaplan.reports.models import AccessibilityStatement, Report
 from temaplan.reports.services import (
     report_draft_create,
     report_for_year,
@@ -19,8 +20,9 @@ from temaplan.reports.services import (
     report_publish,
 )
 
-from .asker import DEMO_USERS
+from .asker import ASKER_STATEMENT, DEMO_USERS
 from .load_indicators import RECORDED
+from .upsert import upsert
 
 FROZEN_YEAR, DRAFT_YEAR = 2020, 2021
 # The 2020 report was frozen the day the slide's figures were recorded, and published a week
@@ -44,3 +46,7 @@ def asker_reports_load(plan: Plan) -> None:
         report_publish(report=frozen, user=editor, now=PUBLISHED_AT)
     if report_for_year(plan, DRAFT_YEAR) is None:
         report_draft_create(plan=plan, year=DRAFT_YEAR, user=editor, today=TODAY)
+
+
+def asker_statement_load(plan: Plan) -> AccessibilityStatement:
+    return upsert(AccessibilityStatement, {"municipality": plan.municipality}, ASKER_STATEMENT)

@@ -17,7 +17,7 @@ from .load_actions import asker_actions_load
 from .load_indicators import asker_indicators_load
 from .load_kommune_nm import asker_kommune_nm_load
 from .load_plan import municipality_load, plan_load
-from .load_reports import asker_reports_load
+from .load_reports import asker_reports_load, asker_statement_load
 from .upsert import upsert
 
 
@@ -43,7 +43,8 @@ def demo_users_load(*, password: str) -> list[str]:
 @transaction.atomic
 def demo_load(*, password: str) -> dict[str, Plan]:
     """Asker (3203) with its plan, Bærum (3201) with a small one, the three demo users, and
-    Asker's result reports (2020 published, 2021 a draft)."""
+    Asker's result reports (2020 published, 2021 a draft) and its part of the accessibility
+    statement."""
     asker = municipality_load(data.ASKER)
     baerum = municipality_load(data.BAERUM)
     plans = {
@@ -55,4 +56,5 @@ def demo_load(*, password: str) -> dict[str, Plan]:
     asker_kommune_nm_load(plans["asker"])
     demo_users_load(password=password)
     asker_reports_load(plans["asker"])
+    asker_statement_load(plans["asker"])
     return plans

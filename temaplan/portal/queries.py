@@ -8,13 +8,15 @@ published report are never found (404), whoever asks.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import UTC, datetime, time
 
 from django.db.models import QuerySet
 from django.http import Http404
 
 from temaplan.accounts.models import Municipality
-from temaplan.reports.models import Report, ReportFile
+from temaplan.reports.models import AccessibilityStatement, Report, ReportFile
+
+from . import statement as text
 
 NOT_PUBLISHED = "Fant ingen publisert resultatrapport her."
 NO_FILE = "Den publiserte rapporten har ingen fil av den typen."
@@ -68,6 +70,23 @@ def report(number: str, year: int) -> Report:
     return found
 
 
+def filled_statement(number: str) -> text.Filled | None:
+    """What the municipality filled in of its accessibility statement (None: nothing yet)."""
+    row = AccessibilityStatement.objects.filter(municipality__number=number).first()
+    if row is None:
+        return None
+    return text.Filled(
+        unit=row.contact_unit,
+        email=row.contact_email,
+        phone=row.contact_phone,
+        form_url=row.contact_form_url,
+        deviations=tuple(row.deviation_lines()),
+        evaluated_on=row.evaluated_on if row.evaluated else None,
+        evaluated_by=row.evaluated_by if row.evaluated else "",
+        reviewed_on=row.reviewed_on,
+    )
+
+
 def report_file(number: str, year: int, kind: str) -> tuple[Report, ReportFile]:
     found = report(number, year)
     stored = ReportFile.objects.filter(report=found, kind=kind).first()
@@ -96,11 +115,33 @@ def list_etag(number: str | None = None) -> str:
     return _tag("list", number or "", *(f"{pk}:{print_}" for pk, print_ in prints))
 
 
-def statement_etag(number: str, reviewed: object) -> str | None:
-    """The statement's tag: its text's date, for a municipality the portal shows."""
+def _filled_row(number: str) -> tuple[int, int, datetime] | None:
+    return (
+        AccessibilityStatement.objects.filter(municipality__number=number)
+        .values_list("pk", "version", "updated_at")
+        .first()
+    )
+
+
+def statement_etag(number: str) -> str | None:
+    """The statement's tag, for a municipality the portal shows: Temaplan's text's date and
+    the version of what the municipality filled in, so that every save makes a new tag."""
     if not municipalities().filter(number=number).exists():
         return None
-    return _tag("statement", number, str(reviewed))
+    filled = _filled_row(number)
+    own = f"{filled[0]}:{filled[1]}" if filled else "-"
+    return _tag("statement", number, str(text.REVIEWED), own)
+
+
+def statement_last_modified(number: str) -> datetime | None:
+    """When the municipality last saved its part, or the day Temaplan's text was reviewed if
+    that is later (the text may change after the municipality's last save). None for a
+    municipality the portal does not show, which gets its 404 whatever the browser has."""
+    if not municipalities().filter(number=number).exists():
+        return None
+    filled = _filled_row(number)
+    reviewed = datetime.combine(text.REVIEWED, time(), tzinfo=UTC)
+    return max(reviewed, filled[2]) if filled else reviewed
 
 
 def list_last_modified(number: str | None = None) -> datetime | None:

@@ -89,7 +89,10 @@ def _inline_svg(key: str, text: str) -> str:
     return f"{root}>{_INNER_ARIA.sub('', inner)}"
 
 
-@condition(etag_func=lambda request, number: queries.statement_etag(number, statement.REVIEWED))
+@condition(
+    etag_func=lambda request, number: queries.statement_etag(number),
+    last_modified_func=lambda request, number: queries.statement_last_modified(number),
+)
 def _accessibility(request: HttpRequest, number: str) -> HttpResponse:
     municipality = queries.municipality(number)
     return render(
@@ -97,13 +100,10 @@ def _accessibility(request: HttpRequest, number: str) -> HttpResponse:
         "portal/accessibility.html",
         {
             "municipality": municipality,
-            "standard": statement.STANDARD,
-            "conformance": statement.conformance(),
-            "checked": statement.checked(),
-            "deviations": statement.DEVIATIONS,
+            "statement": statement.merged(queries.filled_statement(number)),
+            "no_contact": statement.NO_CONTACT,
             "complaint": statement.COMPLAINT,
             "complaint_url": statement.COMPLAINT_URL,
-            "reviewed": statement.REVIEWED,
         },
     )
 

@@ -10,6 +10,7 @@ history shows both. Only a frozen report can be published (the public portal sho
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -129,3 +130,67 @@ class EvaluationText(Owned):
 
     def __str__(self) -> str:
         return self.text
+
+
+NOT_A_WEB_ADDRESS = _("Skriv en hel nettadresse, for eksempel https://www.asker.kommune.no/skjema.")
+PHONE = RegexValidator(
+    r"^\+?[0-9][0-9 ]{6,18}$",
+    _("Skriv telefonnummeret med sifre, for eksempel 66 90 00 00 eller +47 66 90 00 00."),
+)
+
+
+class AccessibilityStatement(Owned):
+    """What a municipality itself fills in of the accessibility statement of its published
+    pages: the contact for feedback, its own known deviations, its manual evaluation and the
+    day it last reviewed the statement. The rest (what Temaplan checks, Temaplan's deviations)
+    is Temaplan's own text (temaplan/portal/statement.py); the portal shows both together.
+    Rules between the fields (dates not in the future, an evaluation with its date) are the
+    service's (statement_services.py)."""
+
+    contact_unit = models.CharField(
+        _("ansvarlig enhet"),
+        max_length=200,
+        help_text=_("Enheten som svarer på tilbakemeldinger, for eksempel «Kommunikasjon»."),
+    )
+    contact_email = models.EmailField(_("e-post for tilbakemelding"), max_length=254)
+    contact_phone = models.CharField(_("telefon"), max_length=20, blank=True, validators=[PHONE])
+    contact_form_url = models.URLField(
+        _("nettskjema for tilbakemelding"),
+        max_length=500,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"], message=NOT_A_WEB_ADDRESS)],
+        help_text=_("Adressen til kommunens eget skjema, om den har et."),
+    )
+    deviations = models.TextField(
+        _("kommunens egne kjente avvik"),
+        max_length=PARAGRAPHS,
+        blank=True,
+        help_text=_("Ett avvik per linje. De vises sammen med avvikene Temaplan selv kjenner."),
+    )
+    evaluated = models.BooleanField(_("kommunen har gjort en manuell vurdering"), default=False)
+    evaluated_on = models.DateField(_("dato for den manuelle vurderingen"), null=True, blank=True)
+    evaluated_by = models.CharField(
+        _("vurdert av"),
+        max_length=200,
+        blank=True,
+        help_text=_("Hvem som gjorde vurderingen: en enhet i kommunen eller et firma."),
+    )
+    reviewed_on = models.DateField(
+        _("sist gjennomgått av kommunen"),
+        help_text=_("Dagen kommunen sist gikk gjennom erklæringen."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["municipality"], name="one_statement_per_municipality")
+        ]
+        verbose_name = _("tilgjengelighetserklæring")
+        verbose_name_plural = _("tilgjengelighetserklæringer")
+
+    def __str__(self) -> str:
+        return f"Tilgjengelighetserklæring, {self.municipality}"
+
+    def deviation_lines(self) -> list[str]:
+        return [line.strip() for line in self.deviations.splitlines() if line.strip()]
