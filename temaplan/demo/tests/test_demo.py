@@ -85,3 +85,26 @@ def test_the_demo_runs_with_debug_off_when_forced(db, settings):
     settings.DEBUG = False
     call_command("demo", "--force", stdout=open("/dev/null", "w"))
     assert Plan.objects.filter(municipality__number="3203").count() == 1
+
+
+def test_asker_has_filled_in_its_accessibility_statement_and_baerum_has_not(demo):
+    from temaplan.demo.asker import EXAMPLE
+    from temaplan.reports.models import AccessibilityStatement
+
+    asker = AccessibilityStatement.objects.get(municipality__number="3203")
+    assert asker.contact_email == "postmottak@asker.kommune.no" and asker.evaluated
+    assert all(
+        text.startswith(EXAMPLE) for text in (asker.contact_unit, asker.evaluated_by)
+    ) and all(line.startswith(EXAMPLE) for line in asker.deviation_lines())
+    assert not AccessibilityStatement.objects.filter(municipality__number="3201").exists()
+
+
+def test_loading_the_statement_again_writes_nothing(demo):
+    from temaplan.demo.services import demo_load
+    from temaplan.reports.models import AccessibilityStatement
+
+    before = list(AccessibilityStatement.objects.values_list())
+    history = AccessibilityStatement.history.count()
+    demo_load(password="demo")
+    assert list(AccessibilityStatement.objects.values_list()) == before  # updated_at too
+    assert AccessibilityStatement.history.count() == history

@@ -56,6 +56,8 @@ ROW_COUNTS = {
     "plans.Plan": 2,
     "plans.Premise": 3,
     "plans.Strategy": 49,
+    "reports.AccessibilityStatement": 1,
+    "reports.HistoricalAccessibilityStatement": 1,
     "reports.HistoricalReport": 4,
     "reports.Report": 2,
     "reports.ReportFile": 4,
@@ -102,6 +104,8 @@ KEY_FIELDS = {
     "decision_reference document_url",
     "plans.Premise": "plan municipality position name description influence importance",
     "plans.Strategy": "plan municipality code focus_area text is_example position",
+    "reports.AccessibilityStatement": "municipality contact_unit contact_email contact_phone "
+    "contact_form_url deviations evaluated evaluated_on evaluated_by reviewed_on version",
     # Not the document or its fingerprint: the document's content is the builder's, the
     # evaluation's and (for the files) the renderers' to change, and is pinned by their tests.
     "reports.Report": "plan municipality year number state title schema_version frozen_at "
@@ -139,6 +143,7 @@ DIGESTS = {
     "plans.Plan": "cacf1414a3dac312",
     "plans.Premise": "1e37d633c87a0199",
     "plans.Strategy": "f8fdc21792929dd1",
+    "reports.AccessibilityStatement": "2bc32fe746fdcc1b",
     "reports.Report": "7ebc5ae6231edcee",
     "reports.ReportFile": "59e96bc7d78b9b8f",
 }
