@@ -11,6 +11,12 @@ from .links import links_add
 from .routers import actions, indicators, plans, published
 
 
+class _Swagger(Swagger):
+    """django-ninja's docs page with <html lang="nb">: the municipality pages link to it."""
+
+    template = "api/swagger.html"
+
+
 class TemaplanApi(NinjaAPI):
     """ninja's schema with the OpenAPI links between the operations (links.py)."""
 
@@ -31,7 +37,7 @@ api = TemaplanApi(
     ),
     auth=TokenAuth(),
     urls_namespace="api-v1",
-    docs=Swagger(settings={"persistAuthorization": False}),
+    docs=_Swagger(settings={"persistAuthorization": False}),
 )
 errors.install(api)
 api.add_router("", plans.router)
