@@ -224,3 +224,28 @@ def test_the_editor_page_links_to_the_public_statement_once_a_report_is_publishe
     assert public in editor.get(url()).content.decode()
     baerum = outsider.get(url(BAERUM)).content.decode()
     assert "vises for publikum når kommunen har publisert en resultatrapport" in baerum
+
+
+def test_two_first_saves_at_the_same_moment_the_database_refuses_the_second(
+    asker_plan, monkeypatch
+):
+    """Both saw no statement (the lock finds no row to hold): the unique constraint refuses
+    the second insert, and the editor is told it changed rather than shown a 500."""
+    from temaplan.core.versioning import EditConflict
+
+    manager = AccessibilityStatement.objects
+    monkeypatch.setattr(manager, "select_for_update", lambda: manager.none())
+    before = snapshot()
+    with pytest.raises(EditConflict) as refused:
+        services.statement_save(
+            municipality=asker_plan.municipality,
+            changes={
+                "contact_unit": "x",
+                "contact_email": "x@asker.kommune.no",
+                "reviewed_on": date(2026, 1, 5),
+            },
+            expected_version=0,
+        )
+    assert str(refused.value) == EDIT_CONFLICT_MESSAGE
+    assert refused.value.current == asker_statement(asker_plan)
+    assert snapshot() == before
