@@ -33,7 +33,7 @@ api = TemaplanApi(
     description=(
         "Les og oppdater en kommunes oppfølging av temaplan næring. Alle kall krever en "
         "personlig API-nøkkel (`Authorization: Bearer <nøkkel>`), laget på siden «API-nøkler». "
-        "Se docs/api.md for eksempler."
+        "Eksempler med curl og Python står i dokumentasjonen for API-et som følger Temaplan."
     ),
     auth=TokenAuth(),
     urls_namespace="api-v1",
