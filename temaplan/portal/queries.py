@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
+from typing import NamedTuple
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -18,7 +19,8 @@ from temaplan.reports.models import Report, ReportFile
 
 NOT_PUBLISHED = "Fant ingen publisert resultatrapport her."
 NO_FILE = "Den publiserte rapporten har ingen fil av den typen."
-# Part of every ETag: raise it when the pages' markup changes, so browsers fetch them anew.
+# Part of every ETag: raise it when the pages' markup changes, so browsers fetch them anew
+# and the cached report pages (views.py) are rendered again.
 PAGES_VERSION = "1"
 
 
@@ -111,22 +113,37 @@ def list_last_modified(number: str | None = None) -> datetime | None:
     return latest
 
 
-def report_etag(number: str, year: int, variant: str) -> str | None:
+class Freshness(NamedTuple):
+    """What a report's answers are made of: which report, its fingerprint and when it was
+    published (the page and the JSON show the time)."""
+
+    pk: int
+    fingerprint: str
+    published_at: datetime | None
+
+    def etag(self, variant: str) -> str:
+        when = self.published_at.isoformat() if self.published_at else ""
+        return _tag(variant, str(self.pk), self.fingerprint, when)
+
+
+def report_freshness(number: str, year: int) -> Freshness | None:
+    """The published report's Freshness, in one query: its ETag, its Last-Modified, and the
+    key of its cached page (views.py)."""
     found = (
         published()
         .filter(municipality__number=number, year=year)
         .order_by("-published_at", "-pk")
-        .values_list("pk", "fingerprint")
+        .values_list("pk", "fingerprint", "published_at")
         .first()
     )
-    return None if found is None else _tag(variant, str(found[0]), found[1])
+    return None if found is None else Freshness(*found)
+
+
+def report_etag(number: str, year: int, variant: str) -> str | None:
+    found = report_freshness(number, year)
+    return None if found is None else found.etag(variant)
 
 
 def report_last_modified(number: str, year: int) -> datetime | None:
-    return (
-        published()
-        .filter(municipality__number=number, year=year)
-        .order_by("-published_at", "-pk")
-        .values_list("published_at", flat=True)
-        .first()
-    )
+    found = report_freshness(number, year)
+    return None if found is None else found.published_at
