@@ -71,7 +71,7 @@ bench: install-dev
 bench-load: install-dev
 	$(BIN)/python bench/load.py $(BENCH_ARGS)
 
-# The portal benchmark (bench/portal_load.py, about 2 minutes on an idle machine): the same
+# The portal benchmark (bench/portal_load.py, 2 to 4 minutes, most of it the database): the same
 # plumbing, the public report page of Asker 2020 against the logged-in indicator table on one
 # gunicorn; fails below 5 times the throughput or on any error.
 bench-portal: install-dev

@@ -15,13 +15,14 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import condition, require_safe
 
-from temaplan.core.fragments import cached_fragment, fragment_key
+from temaplan.core.fragments import TIMEOUT_SECONDS, fragment_key
 from temaplan.reports import report_tables as tables
 from temaplan.reports.chart_images import svg
 from temaplan.reports.document import Document
@@ -183,12 +184,13 @@ def _report_page(request: HttpRequest, number: str, year: int) -> HttpResponse:
     if found is None:
         raise Http404(queries.NOT_PUBLISHED)
 
-    def page(_csrf_placeholder: str) -> str:
-        report = queries.report(number, year)
-        return render_to_string("portal/report.html", _page_context(report), request)
-
     key = fragment_key("portal-report-page", found.etag("page"))
-    return HttpResponse(cached_fragment(key, page, None))
+    body = cache.get(key)
+    if body is None:
+        context = _page_context(queries.report(number, year))
+        body = render_to_string("portal/report.html", context, request).encode()
+        cache.set(key, body, TIMEOUT_SECONDS)  # bytes: nothing to encode again on the way out
+    return HttpResponse(body)
 
 
 @_report_condition("file-")

@@ -42,8 +42,8 @@ def test_the_scenario_gets_the_portal_phase_first_and_no_status_changes(tmp_path
     script = load_script()
     env = script.locust_environment(script.parse_args([]), tmp_path / "s.json", {"PATH": "/x"})
     # bench/locustfile.py's first phase, «healthz» there, is the portal's.
-    assert float(env["TEMAPLAN_LOAD_HEALTHZ_SECONDS"]) == 20
-    assert float(env["TEMAPLAN_LOAD_PAGE_SECONDS"]) == 40
+    assert float(env["TEMAPLAN_LOAD_HEALTHZ_SECONDS"]) == 30
+    assert float(env["TEMAPLAN_LOAD_PAGE_SECONDS"]) == 30
     assert env["TEMAPLAN_LOAD_STATUS_EDITORS"] == "0"
     assert env["TEMAPLAN_LOAD_SUMMARY"] == ""  # bench/locustfile.py's summary is not written
     assert env["TEMAPLAN_PORTAL_SUMMARY"] == str(tmp_path / "s.json")
