@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: run test check-api bench bench-load lint install install-dev system clean
+.PHONY: run test check-api bench bench-load bench-portal lint install install-dev system clean
 
 # The runtime install, redone whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -74,6 +74,7 @@ bench: install-dev
 	DEBUG=1 $(BIN)/python bench/action_import.py || status=1; \
 	$(BIN)/python bench/index_montecarlo.py || status=1; \
 	DEBUG=1 $(BIN)/python bench/report_render.py || status=1; \
+	$(BIN)/python bench/portal_load.py || status=1; \
 	exit $$status
 
 # The load benchmark (bench/load.py, about 3½ minutes): gunicorn with 3 workers on a PostgreSQL
@@ -81,6 +82,12 @@ bench: install-dev
 # postgres://postgres@127.0.0.1:5432), 30 locust users over the main pages; fails below target.
 bench-load: install-dev
 	$(BIN)/python bench/load.py $(BENCH_ARGS)
+
+# The portal benchmark (bench/portal_load.py, 2 to 4 minutes, most of it the database): the same
+# plumbing, the public report page of Asker 2020 against the logged-in indicator table on one
+# gunicorn; fails below 5 times the throughput or on any error.
+bench-portal: install-dev
+	$(BIN)/python bench/portal_load.py $(BENCH_ARGS)
 
 # Style and static checks: ruff, the layer contracts (import-linter, see pyproject.toml) and
 # the types (mypy with django-stubs; strict on the pure modules).

@@ -217,18 +217,32 @@ def run_locust(args: argparse.Namespace, base_url: str, summary: Path, env: dict
         "TEMAPLAN_LOAD_STATUS_CHANGES": str(args.status_changes),
         "TEMAPLAN_LOAD_SUMMARY": str(summary),
     }
+    seconds = args.healthz_seconds + args.page_seconds
+    return locust(LOCUSTFILE, base_url, summary, env, users=args.users, seconds=seconds)
+
+
+def locust(
+    locustfile: Path,
+    base_url: str,
+    summary: Path,
+    env: dict[str, str],
+    *,
+    users: int,
+    seconds: float,
+):
+    """Runs `locustfile` headless against `base_url` and reads the JSON it writes to `summary`."""
     # The locustfile stops the run when its phases are over; --run-time is the hard bound.
-    bound = int(60 + args.healthz_seconds + args.page_seconds + 30)
+    bound = int(60 + seconds + 30)
     subprocess.run(
         [
             sys.executable,
             "-m",
             "locust",
             "-f",
-            str(LOCUSTFILE),
+            str(locustfile),
             "--headless",
-            f"--users={args.users}",
-            f"--spawn-rate={args.users}",
+            f"--users={users}",
+            f"--spawn-rate={users}",
             f"--run-time={bound}s",
             f"--host={base_url}",
             "--only-summary",
@@ -292,29 +306,38 @@ def stop_on_sigterm() -> None:
         signal.signal(signum, unwind)
 
 
+@contextmanager
+def served(args: argparse.Namespace, work: Path, announce: str):
+    """The demo in a database of its own, behind gunicorn on a free loopback port: yields the
+    base URL and the server's environment; `announce` (with {base_url}) is printed before
+    gunicorn starts. Stopped and dropped on the way out."""
+    with bench_database(args.postgres, args.database) as database_url:
+        env = server_environment(database_url, str(work), args.host)
+        print("Lager databasen og laster demoen …", flush=True)
+        temaplan(env, "migrate", "--noinput")
+        temaplan(env, "demo", "--force")  # known passwords, in a throwaway database
+        temaplan(env, "collectstatic", "--noinput")
+        port = free_port(args.host)
+        base_url = f"http://{args.host}:{port}"
+        print(announce.format(base_url=base_url), flush=True)
+        with gunicorn(env, args.host, port, args.workers, work / "gunicorn.log"):
+            yield base_url, env
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     stop_on_sigterm()
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="temaplan-load-") as workdir:
         work = Path(workdir)
-        with bench_database(args.postgres, args.database) as database_url:
-            env = server_environment(database_url, workdir, args.host)
-            print("Lager databasen og laster demoen …", flush=True)
-            temaplan(env, "migrate", "--noinput")
-            temaplan(env, "demo", "--force")  # known passwords, in a throwaway database
-            temaplan(env, "collectstatic", "--noinput")
-            port = free_port(args.host)
-            base_url = f"http://{args.host}:{port}"
-            print(
-                f"gunicorn med {args.workers} arbeidere på {base_url}; {args.users} brukere: "
-                f"{args.healthz_seconds:.0f} s /healthz og {args.page_seconds:.0f} s sider "
-                f"etter tur i {args.rounds} runder …",
-                flush=True,
-            )
-            with gunicorn(env, args.host, port, args.workers, work / "gunicorn.log"):
-                summary = run_locust(args, base_url, work / "summary.json", env)
-            server_log = (work / "gunicorn.log").read_text(errors="replace")
+        announce = (
+            f"gunicorn med {args.workers} arbeidere på {{base_url}}; {args.users} brukere: "
+            f"{args.healthz_seconds:.0f} s /healthz og {args.page_seconds:.0f} s sider "
+            f"etter tur i {args.rounds} runder …"
+        )
+        with served(args, work, announce) as (base_url, env):
+            summary = run_locust(args, base_url, work / "summary.json", env)
+        server_log = (work / "gunicorn.log").read_text(errors="replace")
     code = report(summary, min_ratio=args.min_ratio, server_log=server_log)
     print(f"Hele kjøringen: {time.monotonic() - started:.0f} s.")
     return code

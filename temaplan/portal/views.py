@@ -15,11 +15,14 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import condition, require_safe
 
+from temaplan.core.fragments import TIMEOUT_SECONDS, fragment_key
 from temaplan.reports import report_tables as tables
 from temaplan.reports.chart_images import svg
 from temaplan.reports.document import Document
@@ -42,15 +45,25 @@ def _public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     return login_not_required(require_safe(wrapped))
 
 
+def _freshness(request: HttpRequest, number: str, year: int) -> queries.Freshness | None:
+    """The report's freshness, asked once a request: its ETag, Last-Modified and page key."""
+    memo: dict[tuple[str, int], queries.Freshness | None]
+    memo = request.__dict__.setdefault("_portal_freshness", {})
+    if (number, year) not in memo:
+        memo[number, year] = queries.report_freshness(number, year)
+    return memo[number, year]
+
+
 def _report_condition(variant: str) -> Callable[..., Callable[..., HttpResponse]]:
-    return condition(
-        etag_func=lambda request, number, year, **kw: queries.report_etag(
-            number, year, variant + kw.get("kind", "")
-        ),
-        last_modified_func=lambda request, number, year, **kw: queries.report_last_modified(
-            number, year
-        ),
-    )
+    def etag(request: HttpRequest, number: str, year: int, **kw: str) -> str | None:
+        found = _freshness(request, number, year)
+        return None if found is None else found.etag(variant + kw.get("kind", ""))
+
+    def last_modified(request: HttpRequest, number: str, year: int, **kw: str) -> Any:
+        found = _freshness(request, number, year)
+        return None if found is None else found.published_at
+
+    return condition(etag_func=etag, last_modified_func=last_modified)
 
 
 @condition(
@@ -164,8 +177,20 @@ def _page_context(report: Any) -> dict[str, Any]:
 
 @_report_condition("page")
 def _report_page(request: HttpRequest, number: str, year: int) -> HttpResponse:
-    report = queries.report(number, year)
-    return render(request, "portal/report.html", _page_context(report))
+    """Rendered once per published report (and process, or Redis): the page is its ETag's,
+    and a published report never changes, so the body is kept under the tag; a new version
+    has another. The page has no form and nothing about who asks, so one body serves all."""
+    found = _freshness(request, number, year)
+    if found is None:
+        raise Http404(queries.NOT_PUBLISHED)
+
+    key = fragment_key("portal-report-page", found.etag("page"))
+    body = cache.get(key)
+    if body is None:
+        context = _page_context(queries.report(number, year))
+        body = render_to_string("portal/report.html", context, request).encode()
+        cache.set(key, body, TIMEOUT_SECONDS)  # bytes: nothing to encode again on the way out
+    return HttpResponse(body)
 
 
 @_report_condition("file-")
