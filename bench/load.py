@@ -15,6 +15,10 @@ throughput (requests per second over the five pages) and /healthz's, and their r
 Target (issue 11): ratio at least 0.5 and 0 errors; the exit code is 1 otherwise. gunicorn is
 stopped and the database dropped whatever happens. Only loopback addresses are asked.
 
+With --floor (`make bench-load BENCH_ARGS=--floor`) the page phase asks only the logged-in home
+page, the cheapest logged-in request there is: its ratio to /healthz is the most any page can
+reach while every request loads its session, its user and its memberships from the database.
+
 Run from the repository root: `make bench-load` (about 3½ minutes). Not part of `make test`.
 """
 
@@ -72,6 +76,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--min-ratio", type=float, default=TARGET_RATIO, help="Målet for forholdet (0,5)."
+    )
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="Bare den innloggede forsiden i stedet for de fem sidene: det minste en innlogget "
+        "forespørsel koster, målt mot /healthz.",
     )
     args = parser.parse_args(argv)
     if not is_loopback(args.host):
@@ -207,8 +217,14 @@ def wait_until_healthy(url: str, process: subprocess.Popen, *, seconds: float) -
 
 
 def run_locust(args: argparse.Namespace, base_url: str, summary: Path, env: dict[str, str]):
-    env = {
-        **env,
+    env = {**env, **scenario_environment(args, summary)}
+    seconds = args.healthz_seconds + args.page_seconds
+    return locust(LOCUSTFILE, base_url, summary, env, users=args.users, seconds=seconds)
+
+
+def scenario_environment(args: argparse.Namespace, summary: Path) -> dict[str, str]:
+    """What bench/locustfile.py reads: the arguments, by its environment variables."""
+    return {
         "TEMAPLAN_LOAD_USERS": str(args.users),
         "TEMAPLAN_LOAD_HEALTHZ_SECONDS": str(args.healthz_seconds),
         "TEMAPLAN_LOAD_PAGE_SECONDS": str(args.page_seconds),
@@ -216,9 +232,8 @@ def run_locust(args: argparse.Namespace, base_url: str, summary: Path, env: dict
         "TEMAPLAN_LOAD_STATUS_EDITORS": str(args.status_editors),
         "TEMAPLAN_LOAD_STATUS_CHANGES": str(args.status_changes),
         "TEMAPLAN_LOAD_SUMMARY": str(summary),
+        "TEMAPLAN_LOAD_FLOOR": "1" if args.floor else "",
     }
-    seconds = args.healthz_seconds + args.page_seconds
-    return locust(LOCUSTFILE, base_url, summary, env, users=args.users, seconds=seconds)
 
 
 def locust(

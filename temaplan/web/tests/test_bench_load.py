@@ -36,6 +36,30 @@ def test_the_defaults_are_those_of_the_issue():
     assert (args.host, args.database, args.min_ratio) == ("127.0.0.1", "temaplan_bench", 0.5)
 
 
+def test_the_floor_run_asks_only_the_logged_in_home_page(tmp_path):
+    # In a process of its own, as locust imports it, with the environment load.py gives it.
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import locustfile; "
+        "print(sorted(locustfile.PAGES.items()))"
+    )
+    script_module = load_script()
+    seen = {}
+    for name, argv in {"pages": [], "floor": ["--floor"]}.items():
+        args = script_module.parse_args(argv)
+        env = script_module.scenario_environment(args, tmp_path / "summary.json")
+        listed = subprocess.run(
+            [sys.executable, "-c", script, str(BENCH)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+        )
+        assert listed.returncode == 0, listed.stderr
+        seen[name] = listed.stdout.strip()
+    assert seen["floor"] == "[('forsiden (innlogget)', '/')]"
+    assert "'indikatorer', 'indikatorer/'" in seen["pages"]
+
+
 @pytest.mark.parametrize(
     "argv",
     [
