@@ -63,20 +63,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--status-changes", type=int, default=20, help="Høyst så mange endringer hver (20)."
     )
-    parser.add_argument(
-        "--postgres",
-        default=os.environ.get("TEMAPLAN_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"),
-        help="PostgreSQL-tjeneren, uten database (postgres://postgres@127.0.0.1:5432).",
-    )
-    parser.add_argument(
-        "--database", default="temaplan_bench", help="Databasen som lages og slettes."
-    )
-    parser.add_argument(
-        "--host", default="127.0.0.1", help="Adressen gunicorn lytter på (bare loopback)."
-    )
-    parser.add_argument(
-        "--min-ratio", type=float, default=TARGET_RATIO, help="Målet for forholdet (0,5)."
-    )
+    add_server_arguments(parser, database="temaplan_bench", target=TARGET_RATIO)
     parser.add_argument(
         "--floor",
         action="store_true",
@@ -84,12 +71,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "forespørsel koster, målt mot /healthz.",
     )
     args = parser.parse_args(argv)
-    if not is_loopback(args.host):
-        parser.error(f"--host må være en loopback-adresse, ikke {args.host}.")
-    if not is_loopback(postgres_host(args.postgres)):
-        parser.error("--postgres må peke på en loopback-adresse.")
-    if not args.database.isidentifier():
-        parser.error("--database må være et enkelt navn (bokstaver, tall og _).")
+    check_server_arguments(parser, args)
     if (
         min(args.users, args.workers, args.rounds) < 1
         or min(args.page_seconds, args.healthz_seconds) <= 0
@@ -98,6 +80,35 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     if not 0 <= args.status_editors <= args.users:
         parser.error("--status-editors må være mellom 0 og antall brukere.")
     return args
+
+
+def add_server_arguments(parser: argparse.ArgumentParser, *, database: str, target: float):
+    """The options of the server every load benchmark starts: PostgreSQL, gunicorn, target."""
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("TEMAPLAN_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"),
+        help="PostgreSQL-tjeneren, uten database (postgres://postgres@127.0.0.1:5432).",
+    )
+    parser.add_argument("--database", default=database, help="Databasen som lages og slettes.")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="Adressen gunicorn lytter på (bare loopback)."
+    )
+    parser.add_argument(
+        "--min-ratio",
+        type=float,
+        default=target,
+        help="Målet for forholdet ({}).".format(f"{target:g}".replace(".", ",")),
+    )
+
+
+def check_server_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Loopback only, and a database name that is a plain name."""
+    if not is_loopback(args.host):
+        parser.error(f"--host må være en loopback-adresse, ikke {args.host}.")
+    if not is_loopback(postgres_host(args.postgres)):
+        parser.error("--postgres må peke på en loopback-adresse.")
+    if not args.database.isidentifier():
+        parser.error("--database må være et enkelt navn (bokstaver, tall og _).")
 
 
 def is_loopback(host: str) -> bool:

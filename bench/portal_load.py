@@ -30,7 +30,6 @@ bound rather than the server's. Not part of `make test`; part of `make bench`.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time
@@ -70,27 +69,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default="/offentlig/3203/2020/",
         help="Portalsiden som måles (/offentlig/3203/2020/, Askers rapport for 2020).",
     )
-    parser.add_argument(
-        "--postgres",
-        default=os.environ.get("TEMAPLAN_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432"),
-        help="PostgreSQL-tjeneren, uten database (postgres://postgres@127.0.0.1:5432).",
-    )
-    parser.add_argument(
-        "--database", default="temaplan_bench_portal", help="Databasen som lages og slettes."
-    )
-    parser.add_argument(
-        "--host", default="127.0.0.1", help="Adressen gunicorn lytter på (bare loopback)."
-    )
-    parser.add_argument(
-        "--min-ratio", type=float, default=TARGET_RATIO, help="Målet for forholdet (5)."
-    )
+    load.add_server_arguments(parser, database="temaplan_bench_portal", target=TARGET_RATIO)
     args = parser.parse_args(argv)
-    if not load.is_loopback(args.host):
-        parser.error(f"--host må være en loopback-adresse, ikke {args.host}.")
-    if not load.is_loopback(load.postgres_host(args.postgres)):
-        parser.error("--postgres må peke på en loopback-adresse.")
-    if not args.database.isidentifier():
-        parser.error("--database må være et enkelt navn (bokstaver, tall og _).")
+    load.check_server_arguments(parser, args)
     if not args.report.startswith("/offentlig/") or "//" in args.report:
         parser.error("--report må være en side under /offentlig/.")
     if (

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from temaplan.core.forms import VersionedForm
 
 from .models import NOT_A_WEB_ADDRESS, AccessibilityStatement
+from .statement_services import FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 NOT_AN_EMAIL = _("Skriv en gyldig e-postadresse, for eksempel postmottak@asker.kommune.no.")
@@ -29,17 +30,7 @@ class StatementForm(VersionedForm):
 
     class Meta:
         model = AccessibilityStatement
-        fields = [
-            "contact_unit",
-            "contact_email",
-            "contact_phone",
-            "contact_form_url",
-            "deviations",
-            "evaluated",
-            "evaluated_on",
-            "evaluated_by",
-            "reviewed_on",
-        ]
+        fields = list(FIELDS)
         widgets = {
             "deviations": forms.Textarea(attrs={"rows": 5}),
             "evaluated_on": DATE,
