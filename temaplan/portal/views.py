@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import condition, require_safe
 
+from temaplan.core.charts import own_ids
 from temaplan.core.fragments import TIMEOUT_SECONDS, fragment_key
 from temaplan.reports import report_tables as tables
 from temaplan.reports.chart_images import svg
@@ -90,14 +91,13 @@ def _municipality_page(request: HttpRequest, number: str) -> HttpResponse:
 
 
 _INNER_ARIA = re.compile(r' (?:role|aria-roledescription|aria-label)="[^"]*"')
-_IDS = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
 
 
 def _inline_svg(key: str, text: str) -> str:
     """A chart for a page with several: its ids made its own (two charts' «clip2» would clip
     each other), and its marks no separate images (the root <svg> is the one image, with the
     chart's text alternative)."""
-    text = _IDS.sub(lambda m: f"{m.group(1)}{key}-{m.group(2)}", text)
+    text = own_ids(text, key)
     root, _, inner = text.partition(">")
     return f"{root}>{_INNER_ARIA.sub('', inner)}"
 
