@@ -5,6 +5,7 @@ these fields."""
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from temaplan.core.forms import VersionedForm
@@ -20,7 +21,7 @@ NOT_A_DATE = _("Skriv datoen som 03.12.2026 eller 2026-12-03.")
 class StatementForm(VersionedForm):
     # Declared here for «https://» in front of an address typed without it.
     contact_form_url = forms.URLField(
-        label=AccessibilityStatement._meta.get_field("contact_form_url").verbose_name,
+        label=capfirst(AccessibilityStatement._meta.get_field("contact_form_url").verbose_name),
         required=False,
         max_length=500,
         assume_scheme="https",
