@@ -310,9 +310,14 @@ def report(summary: dict, *, min_ratio: float, server_log: str = "") -> int:
         f"forhold {ratio:.2f} (mål minst {min_ratio:.2f}). Feil: {errors}. "
         f"Innlogget: {summary['logged_in']} av {summary['users']}."
     )
+    return verdict(summary, ratio=ratio, min_ratio=min_ratio, errors=errors, digits=2)
+
+
+def verdict(summary: dict, *, ratio: float, min_ratio: float, errors: int, digits: int) -> int:
+    """Print what missed the target, or that it was met: 0 if met, else 1."""
     problems = []
     if ratio < min_ratio:
-        problems.append(f"forholdet {ratio:.2f} er under {min_ratio:.2f}")
+        problems.append(f"forholdet {ratio:.{digits}f} er under {min_ratio:.{digits}f}")
     if errors:
         problems.append(f"{errors} forespørsler feilet")
     if summary["logged_in"] < summary["users"]:

@@ -238,13 +238,8 @@ def csrf_token(html: str) -> str:
     return found.group(1) if found else ""
 
 
-@events.quitting.add_listener
-def write_summary(environment, **_kwargs) -> None:
-    """The figures bench/load.py reads: every request name, the errors, the phases' lengths."""
-    if not SUMMARY:
-        return
-    stats = environment.stats
-    healthz_seconds, page_seconds = Clock.seconds_spent(time.monotonic())
+def figures(stats) -> tuple[list[dict], list[dict]]:
+    """Every request name with its count, failures, percentiles and size; and the errors."""
     requests = [
         {
             "name": entry.name,
@@ -262,6 +257,16 @@ def write_summary(environment, **_kwargs) -> None:
         {"name": e.name, "method": e.method, "error": str(e.error), "count": e.occurrences}
         for e in stats.errors.values()
     ]
+    return requests, errors
+
+
+@events.quitting.add_listener
+def write_summary(environment, **_kwargs) -> None:
+    """The figures bench/load.py reads: every request name, the errors, the phases' lengths."""
+    if not SUMMARY:
+        return
+    healthz_seconds, page_seconds = Clock.seconds_spent(time.monotonic())
+    requests, errors = figures(environment.stats)
     summary = {
         "users": USERS,
         "logged_in": Clock.logged_in,

@@ -126,15 +126,7 @@ def report(summary: dict, *, min_ratio: float, server_log: str = "") -> int:
         f"forhold {ratio:.1f} (mål minst {min_ratio:.1f}). Feil: {errors}. "
         f"Innlogget: {summary['logged_in']} av {summary['users']}."
     )
-    problems = []
-    if ratio < min_ratio:
-        problems.append(f"forholdet {ratio:.1f} er under {min_ratio:.1f}")
-    if errors:
-        problems.append(f"{errors} forespørsler feilet")
-    if summary["logged_in"] < summary["users"]:
-        problems.append("ikke alle brukerne kom i gang")
-    print("FEIL: " + "; ".join(problems) + "." if problems else "OK: målet er nådd.")
-    return 1 if problems else 0
+    return load.verdict(summary, ratio=ratio, min_ratio=min_ratio, errors=errors, digits=1)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -88,23 +88,7 @@ def write_summary(environment, **_kwargs) -> None:
     if not SUMMARY:
         return
     portal_seconds, table_seconds = scenario.Clock.seconds_spent(time.monotonic())
-    requests = [
-        {
-            "name": entry.name,
-            "method": entry.method,
-            "count": entry.num_requests,
-            "failures": entry.num_failures,
-            "p50": entry.get_response_time_percentile(0.50),
-            "p95": entry.get_response_time_percentile(0.95),
-            "p99": entry.get_response_time_percentile(0.99),
-            "mean_bytes": entry.avg_content_length,
-        }
-        for entry in environment.stats.entries.values()
-    ]
-    errors = [
-        {"name": e.name, "method": e.method, "error": str(e.error), "count": e.occurrences}
-        for e in environment.stats.errors.values()
-    ]
+    requests, errors = scenario.figures(environment.stats)
     summary = {
         "users": scenario.USERS,
         "logged_in": scenario.Clock.logged_in,
