@@ -132,7 +132,7 @@ class EvaluationText(Owned):
         return self.text
 
 
-NOT_A_WEB_ADDRESS = _("Skriv en hel nettadresse, for eksempel https://www.asker.kommune.no/skjema.")
+NOT_A_WEB_ADDRESS = _("Skriv en hel nettadresse, for eksempel https://www.kommunen.no/skjema.")
 PHONE = RegexValidator(
     r"^\+?[0-9][0-9 ]{6,18}$",
     _("Skriv telefonnummeret med sifre, for eksempel 66 90 00 00 eller +47 66 90 00 00."),

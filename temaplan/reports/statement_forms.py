@@ -14,7 +14,7 @@ from .models import NOT_A_WEB_ADDRESS, AccessibilityStatement
 from .statement_services import FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-NOT_AN_EMAIL = _("Skriv en gyldig e-postadresse, for eksempel postmottak@asker.kommune.no.")
+NOT_AN_EMAIL = _("Skriv en gyldig e-postadresse, for eksempel postmottak@kommunen.no.")
 NOT_A_DATE = _("Skriv datoen som 03.12.2026 eller 2026-12-03.")
 
 
